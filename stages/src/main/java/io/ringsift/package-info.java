@@ -1,0 +1,2 @@
+/** ringsift stages: the library the pipeline is built from. */
+package io.ringsift;

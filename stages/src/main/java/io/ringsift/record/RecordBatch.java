@@ -1,0 +1,86 @@
+package io.ringsift.record;
+
+/**
+ * A reusable batch of parsed records: the unit that travels through the ring.
+ *
+ * <p>A batch is filled by one reader thread, then swapped into a ring slot (not copied); every
+ * handler reads it, each taking only the rows of its own key partition. Arrays are allocated once
+ * at construction and reused for the life of the run.
+ *
+ * <p>Ownership: while a reader fills a batch nobody else sees it; once published it belongs to the
+ * ring until the slot is claimed again. Handlers may read it only inside {@code onEvent} and must
+ * not keep a reference to the batch or to any row object after returning. The only field handlers
+ * write is {@link #seen}, and each row's entry is written by the one handler that owns the row.
+ */
+public final class RecordBatch {
+    private final int capacity;
+    private int size;
+
+    /** Index of the work unit (file, byte range, _id range) every row of this batch came from. */
+    private int unitId;
+
+    /** Low and high 64 bits of the 128-bit murmur3 hash of each row's canonical key. */
+    public final long[] hashLo;
+    public final long[] hashHi;
+    /** Physical line (CSV) or ordinal within the unit (documents) where each record starts. */
+    public final long[] line;
+    /** The parsed row: {@code String[]} for CSV, a BSON document for Mongo. */
+    public final Object[] rows;
+    /** The record's raw bytes, kept only when a stage needs them (check output). */
+    public final byte[][] raw;
+    /** Set by the owning handler: true when the key was probably seen before (check / dedup). */
+    public final boolean[] seen;
+
+    public RecordBatch(int capacity) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("Batch capacity (" + capacity + ") must be >= 1");
+        }
+        this.capacity = capacity;
+        this.hashLo = new long[capacity];
+        this.hashHi = new long[capacity];
+        this.line = new long[capacity];
+        this.rows = new Object[capacity];
+        this.raw = new byte[capacity][];
+        this.seen = new boolean[capacity];
+    }
+
+    /**
+     * Appends a record; returns true when the batch is now full and should be published.
+     * {@code rawBytes} may be null when no stage asked for raw records.
+     */
+    public boolean add(long lo, long hi, long lineNo, Object row, byte[] rawBytes) {
+        int i = size++;
+        hashLo[i] = lo;
+        hashHi[i] = hi;
+        line[i] = lineNo;
+        rows[i] = row;
+        raw[i] = rawBytes;
+        seen[i] = false;
+        return size == capacity;
+    }
+
+    /** Empties the batch for reuse and tags it with the unit its next rows come from. */
+    public void reset(int unit) {
+        // drop row references so a slot never pins a finished unit's objects
+        java.util.Arrays.fill(rows, 0, size, null);
+        java.util.Arrays.fill(raw, 0, size, null);
+        size = 0;
+        unitId = unit;
+    }
+
+    public int size() {
+        return size;
+    }
+
+    public int capacity() {
+        return capacity;
+    }
+
+    public boolean isEmpty() {
+        return size == 0;
+    }
+
+    public int unitId() {
+        return unitId;
+    }
+}

@@ -1,0 +1,16 @@
+package io.ringsift.source;
+
+import io.ringsift.record.RecordSink;
+import io.ringsift.record.RejectSink;
+
+/**
+ * Reads one work unit into a sink. Called by one reader thread at a time per instance; a reader
+ * thread keeps its own instance so buffers are reused from unit to unit.
+ *
+ * <p>Malformed records go to {@code rejects} and reading continues. An exception means the unit
+ * could not be read at all (I/O error, server gone after retries); its message must name the unit
+ * and position.
+ */
+public interface UnitReader<U extends WorkUnit> {
+    UnitResult read(U unit, RecordSink sink, RejectSink rejects) throws Exception;
+}
