@@ -19,6 +19,9 @@ public final class RecordBatch {
     /** Index of the work unit (file, byte range, _id range) every row of this batch came from. */
     private int unitId;
 
+    /** Input bytes consumed while this batch was filled, for progress figures. */
+    private long inputBytes;
+
     /** Low and high 64 bits of the 128-bit murmur3 hash of each row's canonical key. */
     public final long[] hashLo;
     public final long[] hashHi;
@@ -66,6 +69,7 @@ public final class RecordBatch {
         java.util.Arrays.fill(raw, 0, size, null);
         size = 0;
         unitId = unit;
+        inputBytes = 0;
     }
 
     public int size() {
@@ -78,6 +82,14 @@ public final class RecordBatch {
 
     public boolean isEmpty() {
         return size == 0;
+    }
+
+    public void addInputBytes(long n) {
+        inputBytes += n;
+    }
+
+    public long inputBytes() {
+        return inputBytes;
     }
 
     public int unitId() {

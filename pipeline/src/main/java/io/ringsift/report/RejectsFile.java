@@ -1,0 +1,82 @@
+package io.ringsift.report;
+
+import io.ringsift.record.Reject;
+import io.ringsift.record.RejectSink;
+import io.ringsift.run.RunControl;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * rejects.csv: one row per rejected record ({@code source,line,reason,raw,id}: the four columns the
+ * CSV path promised, then the document {@code _id} for Mongo rejects). Shared by all
+ * readers; rejects are rare, so a lock here costs nothing on the hot path. The file is written
+ * under a temp name and renamed by {@link #finish(boolean)}; it exists only when something was
+ * rejected. Past {@code maxRejects} the run is asked to stop (exit code 4).
+ */
+public final class RejectsFile implements RejectSink, AutoCloseable {
+    public static final String NAME = "rejects.csv";
+
+    private final Path target;
+    private final Path tmp;
+    private final long maxRejects;
+    private final RunControl control;
+    private final AtomicLong count = new AtomicLong();
+    private CSVPrinter printer;
+
+    /** @param maxRejects stop the run when more than this many records are rejected; negative = no limit */
+    public RejectsFile(Path dir, long maxRejects, RunControl control) {
+        this.target = dir.resolve(NAME);
+        this.tmp = dir.resolve("." + NAME + ".tmp");
+        this.maxRejects = maxRejects;
+        this.control = control;
+    }
+
+    @Override
+    public synchronized void reject(Reject r) {
+        try {
+            if (printer == null) {
+                BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
+                printer = new CSVPrinter(w, CSVFormat.RFC4180.builder().setHeader("source", "line", "reason", "raw", "id").get());
+            }
+            printer.printRecord(r.source(), r.line() > 0 ? r.line() : "", r.reason(), r.raw() == null ? "" : r.raw(), r.id() == null ? "" : r.id());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + tmp + ": " + e.getMessage(), e);
+        }
+        if (count.incrementAndGet() > maxRejects && maxRejects >= 0) {
+            control.requestStop(RunControl.StopReason.TOO_MANY_REJECTS);
+        }
+    }
+
+    public long count() {
+        return count.get();
+    }
+
+    /** Closes the file and renames it into place; with {@code keep == false} (or no rejects) removes it. */
+    public synchronized Path finish(boolean keep) throws IOException {
+        close();
+        if (printer == null) {
+            Files.deleteIfExists(target);
+            return null;
+        }
+        if (!keep) {
+            Files.deleteIfExists(tmp);
+            return null;
+        }
+        AtomicFiles.moveInto(tmp, target);
+        return target;
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+        if (printer != null) {
+            printer.close(true);
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package io.ringsift.report;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * report.json: one stable schema for every job (documented in docs/report.md). Fields are only
+ * ever added, never renamed; blocks that do not apply to a job are left out, not nulled.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({"schemaVersion", "command", "complete", "stopReason", "error", "key", "records", "rejected",
+        "duplicateRecords", "distinctKeysEstimate", "sources", "partitions", "fields", "filter", "exact", "check", "timing"})
+public record Report(
+        int schemaVersion,
+        String command,
+        boolean complete,
+        String stopReason,
+        String error,
+        String key,
+        long records,
+        long rejected,
+        long duplicateRecords,
+        long distinctKeysEstimate,
+        List<Source> sources,
+        Partitions partitions,
+        List<?> fields,
+        Filter filter,
+        Exact exact,
+        Check check,
+        Timing timing) {
+
+    public static final int SCHEMA_VERSION = 1;
+
+    @JsonPropertyOrder({"path", "records", "rejected", "bytes"})
+    public record Source(String path, long records, long rejected, long bytes) {}
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonPropertyOrder({"name", "nonEmpty", "types", "minLength", "maxLength", "distinctEstimate"})
+    public record Field(String name, long nonEmpty, Map<String, Long> types, Integer minLength, Integer maxLength,
+                        Long distinctEstimate) {}
+
+    @JsonPropertyOrder({"path", "documents", "types"})
+    public record Path(String path, long documents, Map<String, Long> types) {}
+
+    @JsonPropertyOrder({"count", "strategy", "minDocuments", "maxDocuments", "retries"})
+    public record Partitions(int count, String strategy, long minDocuments, long maxDocuments, long retries) {}
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonPropertyOrder({"path", "bits", "hashFunctions", "expectedKeys", "fpp", "estimatedFpp"})
+    public record Filter(String path, long bits, int hashFunctions, long expectedKeys, double fpp, double estimatedFpp) {}
+
+    @JsonPropertyOrder({"candidates", "duplicateRecords", "bloomDuplicateRecords", "falsePositives", "measuredFpp"})
+    public record Exact(long candidates, long duplicateRecords, long bloomDuplicateRecords, long falsePositives,
+                        double measuredFpp) {}
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonPropertyOrder({"filter", "newRecords", "seenRecords", "newPath", "seenPath", "updated"})
+    public record Check(String filter, long newRecords, long seenRecords, String newPath, String seenPath, Boolean updated) {}
+
+    @JsonPropertyOrder({"elapsedMillis", "recordsPerSecond", "megabytesPerSecond", "readers", "handlers", "parser"})
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Timing(long elapsedMillis, long recordsPerSecond, Double megabytesPerSecond, int readers, int handlers,
+                         String parser) {}
+}

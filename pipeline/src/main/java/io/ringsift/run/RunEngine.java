@@ -1,0 +1,175 @@
+package io.ringsift.run;
+
+import com.lmax.disruptor.EventHandler;
+import com.lmax.disruptor.ExceptionHandler;
+import com.lmax.disruptor.RingBuffer;
+import com.lmax.disruptor.TimeoutException;
+import com.lmax.disruptor.dsl.Disruptor;
+import com.lmax.disruptor.dsl.EventHandlerGroup;
+import com.lmax.disruptor.dsl.ProducerType;
+import io.ringsift.partial.Partial;
+import io.ringsift.record.RejectSink;
+import io.ringsift.reduce.Reducer;
+import io.ringsift.ring.BatchPublisher;
+import io.ringsift.ring.HasherHandler;
+import io.ringsift.ring.RingEvent;
+import io.ringsift.source.UnitReader;
+import io.ringsift.source.UnitResult;
+import io.ringsift.source.WorkUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.IntFunction;
+import java.util.function.Supplier;
+
+/**
+ * Runs one job through the pipeline:
+ * <pre>
+ *   units queue ──► reader threads (R) ──► ring (Disruptor) ──► hasher handlers (H) ──► [after] ──► reducer
+ *                   parse + key hash        batch slots         own key partition      e.g. check writer
+ * </pre>
+ * Shutdown is orderly: readers finish (or see the stop flag after their current batch), the ring
+ * drains, handlers hand their partials to the reducer. A failure anywhere is recorded once, stops
+ * the readers, and is returned; no thread is left running (all are daemons and all are joined or
+ * halted with a bound).
+ */
+public final class RunEngine {
+    private static final long DRAIN_TIMEOUT_SECONDS = 60;
+
+    private final EngineSettings settings;
+
+    public RunEngine(EngineSettings settings) {
+        this.settings = settings;
+    }
+
+    /**
+     * @param units       work units, ids 0..n-1 matching list positions
+     * @param readerFactory one reader per thread
+     * @param partials    builds handler {@code i}'s partial
+     * @param rejects     receives every rejected record (thread-safe)
+     * @param after       a sequential stage that sees each batch after all hashers, or null
+     */
+    public <U extends WorkUnit> RunOutcome run(List<U> units, Supplier<UnitReader<U>> readerFactory,
+                                               IntFunction<Partial> partials, RejectSink rejects,
+                                               EventHandler<RingEvent> after, RunControl control) {
+        int h = settings.handlers();
+        int batch = settings.batchSize();
+        Disruptor<RingEvent> disruptor = new Disruptor<>(() -> new RingEvent(batch), settings.ringSize(),
+                daemonThreads("ringsift-handler"),
+                settings.readers() == 1 ? ProducerType.SINGLE : ProducerType.MULTI, settings.waitKind().strategy());
+        HasherHandler[] hashers = new HasherHandler[h];
+        for (int i = 0; i < h; i++) {
+            hashers[i] = new HasherHandler(i, h, partials.apply(i), control);
+        }
+        disruptor.setDefaultExceptionHandler(new FailOnException<>(units, control));
+        EventHandlerGroup<RingEvent> group = disruptor.handleEventsWith(hashers);
+        if (after != null) {
+            group.then(after);
+        }
+        RingBuffer<RingEvent> ring = disruptor.start();
+
+        ConcurrentLinkedQueue<U> queue = new ConcurrentLinkedQueue<>(units);
+        AtomicReferenceArray<UnitResult> results = new AtomicReferenceArray<>(units.size());
+        List<Thread> readers = new ArrayList<>();
+        int readerCount = Math.max(1, Math.min(settings.readers(), units.size()));
+        for (int i = 0; i < readerCount; i++) {
+            BatchPublisher publisher = new BatchPublisher(ring, batch, control);
+            UnitReader<U> reader = readerFactory.get();
+            Thread t = new Thread(() -> readUnits(queue, reader, publisher, rejects, results, control), "ringsift-reader-" + i);
+            t.setDaemon(true);
+            t.setUncaughtExceptionHandler((th, e) -> control.fail(new RunFailure(th.getName(), null, e)));
+            readers.add(t);
+        }
+        readers.forEach(Thread::start);
+        joinAll(readers, control);
+        try {
+            disruptor.shutdown(DRAIN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            control.fail(new RunFailure("ring", null, new IllegalStateException("handlers did not drain the ring within " + DRAIN_TIMEOUT_SECONDS + " s")));
+            disruptor.halt();
+        }
+        List<Partial> parts = new ArrayList<>();
+        Arrays.stream(hashers).forEach(x -> parts.add(x.partial()));
+        Partial merged = Reducer.merge(parts);
+        List<UnitResult> unitResults = new ArrayList<>();
+        for (int i = 0; i < results.length(); i++) {
+            unitResults.add(results.get(i));
+        }
+        RunControl.StopReason reason = control.stopReason();
+        if (reason == null && unitResults.stream().anyMatch(r -> r == null)) {
+            reason = RunControl.StopReason.FAILED;
+        }
+        return new RunOutcome(merged, unitResults, reason, control.failure(), control.progress().elapsedNanos());
+    }
+
+    private static <U extends WorkUnit> void readUnits(ConcurrentLinkedQueue<U> queue, UnitReader<U> reader,
+                                                       BatchPublisher publisher, RejectSink rejects,
+                                                       AtomicReferenceArray<UnitResult> results, RunControl control) {
+        U unit;
+        while (!control.stopRequested() && (unit = queue.poll()) != null) {
+            try {
+                UnitResult r = reader.read(unit, publisher, rejects);
+                if (!control.stopRequested()) {
+                    results.set(unit.id(), r);
+                }
+            } catch (Throwable e) {
+                control.fail(new RunFailure("reader", unit.describe(), e));
+                return;
+            }
+        }
+    }
+
+    private static void joinAll(List<Thread> threads, RunControl control) {
+        for (Thread t : threads) {
+            while (t.isAlive()) {
+                try {
+                    t.join();
+                } catch (InterruptedException e) {
+                    // an interrupt of the main thread means "stop": readers see the flag after their batch
+                    control.requestStop(RunControl.StopReason.INTERRUPTED);
+                }
+            }
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + "-" + n.getAndIncrement());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** The one place a failed batch goes: record the failure with the unit it came from, keep the ring moving. */
+    private static final class FailOnException<U extends WorkUnit> implements ExceptionHandler<RingEvent> {
+        private final List<U> units;
+        private final RunControl control;
+
+        FailOnException(List<U> units, RunControl control) {
+            this.units = units;
+            this.control = control;
+        }
+
+        @Override
+        public void handleEventException(Throwable ex, long sequence, RingEvent event) {
+            int unit = event.batch().unitId();
+            String where = unit >= 0 && unit < units.size() ? units.get(unit).describe() + " (ring sequence " + sequence + ")" : "ring sequence " + sequence;
+            control.fail(new RunFailure(Thread.currentThread().getName(), where, ex));
+        }
+
+        @Override
+        public void handleOnStartException(Throwable ex) {
+            control.fail(new RunFailure("handler start", null, ex));
+        }
+
+        @Override
+        public void handleOnShutdownException(Throwable ex) {
+            control.fail(new RunFailure("handler shutdown", null, ex));
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package io.ringsift.run;
+
+/**
+ * Why a run stopped early: which stage, where, and the cause. Its message is the one line the user
+ * sees; the cause's stack trace is printed only with {@code --verbose}.
+ */
+public final class RunFailure extends Exception {
+    private final String stage;
+    private final String where;
+
+    public RunFailure(String stage, String where, Throwable cause) {
+        super(stage + " failed" + (where == null ? "" : " on " + where) + ": " + describe(cause), cause);
+        this.stage = stage;
+        this.where = where;
+    }
+
+    public String stage() {
+        return stage;
+    }
+
+    public String where() {
+        return where;
+    }
+
+    static String describe(Throwable t) {
+        String m = t.getMessage();
+        return m == null || m.isBlank() ? t.getClass().getSimpleName() : m;
+    }
+}

@@ -1,0 +1,76 @@
+package io.ringsift.partial;
+
+import org.apache.datasketches.hll.HllSketch;
+import org.apache.datasketches.hll.TgtHllType;
+import org.apache.datasketches.hll.Union;
+
+/** Statistics of one CSV column over the rows one handler owns. */
+public final class ColumnStats {
+    /** lgK for per-column sketches: 4096 registers, about 1.6% relative standard error, 4 KiB each. */
+    public static final int LG_K = 12;
+
+    long nonEmpty;
+    final long[] types = new long[ValueType.values().length];
+    int minLength = Integer.MAX_VALUE;
+    int maxLength;
+    HllSketch distinct;
+
+    ColumnStats(boolean sketch) {
+        distinct = sketch ? new HllSketch(LG_K, TgtHllType.HLL_4) : null;
+    }
+
+    void accept(String v) {
+        int n = v.length();
+        if (n < minLength) {
+            minLength = n;
+        }
+        if (n > maxLength) {
+            maxLength = n;
+        }
+        if (n == 0) {
+            return;
+        }
+        nonEmpty++;
+        types[ValueType.of(v).ordinal()]++;
+        if (distinct != null) {
+            distinct.update(v);
+        }
+    }
+
+    void mergeFrom(ColumnStats o) {
+        nonEmpty += o.nonEmpty;
+        for (int i = 0; i < types.length; i++) {
+            types[i] += o.types[i];
+        }
+        minLength = Math.min(minLength, o.minLength);
+        maxLength = Math.max(maxLength, o.maxLength);
+        if (distinct != null && o.distinct != null) {
+            Union u = new Union(LG_K);
+            u.update(distinct);
+            u.update(o.distinct);
+            distinct = u.getResult(TgtHllType.HLL_4);
+        }
+    }
+
+    public long nonEmpty() {
+        return nonEmpty;
+    }
+
+    public long typeCount(ValueType t) {
+        return types[t.ordinal()];
+    }
+
+    /** Shortest value seen, or -1 when the column had no values at all. */
+    public int minLength() {
+        return minLength == Integer.MAX_VALUE ? -1 : minLength;
+    }
+
+    public int maxLength() {
+        return maxLength;
+    }
+
+    /** Estimated distinct non-empty values, or -1 when not measured ({@code --stats basic}). */
+    public double distinctEstimate() {
+        return distinct == null ? -1 : distinct.getEstimate();
+    }
+}

@@ -1,0 +1,54 @@
+package io.ringsift.partial;
+
+import java.util.List;
+
+/**
+ * Column statistics for CSV rows. Files may order their columns differently, so each unit maps its
+ * column positions onto the run's combined field list.
+ */
+public final class CsvFieldProfile implements FieldProfile {
+    private final List<String> names;
+    private final int[][] unitFieldIndexes;
+    private final ColumnStats[] columns;
+
+    /**
+     * @param names            the run's combined field list
+     * @param unitFieldIndexes for each unit id, the combined index of each of its columns
+     */
+    public CsvFieldProfile(List<String> names, int[][] unitFieldIndexes, StatsLevel level) {
+        if (level == StatsLevel.NONE) {
+            throw new IllegalArgumentException("Stats level NONE keeps no profile; pass null instead");
+        }
+        this.names = List.copyOf(names);
+        this.unitFieldIndexes = unitFieldIndexes;
+        this.columns = new ColumnStats[names.size()];
+        for (int i = 0; i < columns.length; i++) {
+            columns[i] = new ColumnStats(level == StatsLevel.FULL);
+        }
+    }
+
+    @Override
+    public void accept(Object row, int unit) {
+        String[] values = (String[]) row;
+        int[] map = unitFieldIndexes[unit];
+        for (int i = 0; i < values.length; i++) {
+            columns[map[i]].accept(values[i]);
+        }
+    }
+
+    @Override
+    public void mergeFrom(FieldProfile other) {
+        CsvFieldProfile o = (CsvFieldProfile) other;
+        for (int i = 0; i < columns.length; i++) {
+            columns[i].mergeFrom(o.columns[i]);
+        }
+    }
+
+    public List<String> names() {
+        return names;
+    }
+
+    public ColumnStats column(int i) {
+        return columns[i];
+    }
+}

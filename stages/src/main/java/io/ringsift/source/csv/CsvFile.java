@@ -1,0 +1,23 @@
+package io.ringsift.source.csv;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * One input file as planned: its columns and where the key columns are.
+ *
+ * @param path       the file
+ * @param columns    column names from the header, or "1".."N" without one (empty for an empty file)
+ * @param keyIndexes column positions of the key, in key-spec order (all columns for the whole-row key)
+ * @param fieldIndexes for each column, its index in the run's combined field list (files may order columns differently)
+ * @param size       file size in bytes when planned
+ */
+public record CsvFile(Path path, List<String> columns, int[] keyIndexes, int[] fieldIndexes, long size) {
+    public CsvFile {
+        columns = List.copyOf(columns);
+    }
+
+    public String source() {
+        return path.toString();
+    }
+}

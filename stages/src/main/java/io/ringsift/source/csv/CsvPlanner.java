@@ -1,0 +1,143 @@
+package io.ringsift.source.csv;
+
+import io.ringsift.key.KeySpec;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Checks the input files and cuts them into work units before any record is read.
+ *
+ * <p>Every file is checked first (exists, is a regular readable file, its header parses, the key
+ * columns exist), so a bad argument fails in a second with one line, not after an hour of work.
+ * A file larger than {@code 2 × splitBytes} is cut into byte ranges when there is more than one
+ * reader. The cut points are found by running the same {@link RecordFramer} the readers use over
+ * the file, so a range always starts where a record starts, quoted newlines included, and its
+ * starting line number is exact.
+ */
+public final class CsvPlanner {
+    /** Default smallest range worth a unit of its own. */
+    public static final long DEFAULT_SPLIT_BYTES = 32L << 20;
+
+    private final CsvDialect dialect;
+    private final KeySpec key;
+    private final int readers;
+    private final long splitBytes;
+
+    public CsvPlanner(CsvDialect dialect, KeySpec key, int readers, long splitBytes) {
+        if (readers < 1) {
+            throw new IllegalArgumentException("Readers (" + readers + ") must be >= 1");
+        }
+        if (splitBytes < 1) {
+            throw new IllegalArgumentException("Split size (" + splitBytes + ") must be >= 1");
+        }
+        this.dialect = dialect;
+        this.key = key;
+        this.readers = readers;
+        this.splitBytes = splitBytes;
+    }
+
+    public CsvPlan plan(List<Path> paths) throws CsvInputException, IOException {
+        if (paths.isEmpty()) {
+            throw new CsvInputException("no input files given");
+        }
+        for (Path p : paths) {
+            check(p);
+        }
+        Map<String, Integer> fieldIndex = new LinkedHashMap<>();
+        List<CsvFile> files = new ArrayList<>();
+        for (Path p : paths) {
+            files.add(describe(p, fieldIndex));
+        }
+        List<CsvUnit> units = new ArrayList<>();
+        for (CsvFile f : files) {
+            cut(f, units);
+        }
+        return new CsvPlan(files, units, List.copyOf(fieldIndex.keySet()));
+    }
+
+    private static void check(Path p) throws CsvInputException {
+        if (!Files.exists(p)) {
+            throw new CsvInputException(p + ": no such file");
+        }
+        if (Files.isDirectory(p)) {
+            throw new CsvInputException(p + ": is a directory, not a file");
+        }
+        if (!Files.isRegularFile(p) || !Files.isReadable(p)) {
+            throw new CsvInputException(p + ": not a readable file");
+        }
+    }
+
+    private CsvFile describe(Path p, Map<String, Integer> fieldIndex) throws CsvInputException, IOException {
+        long size = Files.size(p);
+        List<String> columns = List.of();
+        try (InputStream in = Files.newInputStream(p)) {
+            RecordFramer framer = new RecordFramer(in, Long.MAX_VALUE, 0, 1, dialect);
+            FastRowCursor first = new FastRowCursor(framer, -1);
+            if (first.next()) {
+                if (first.rejectReason() != null) {
+                    String what = dialect.header() ? "header" : "first record";
+                    throw new CsvInputException(p + ":" + first.line() + ": cannot read the " + what + ": " + first.rejectReason());
+                }
+                String[] v = first.values();
+                columns = new ArrayList<>();
+                for (int i = 0; i < v.length; i++) {
+                    columns.add(dialect.header() ? v[i] : Integer.toString(i + 1));
+                }
+            }
+        }
+        int[] keyIndexes;
+        if (key.isWholeRecord()) {
+            keyIndexes = new int[columns.size()];
+            Arrays.setAll(keyIndexes, i -> i);
+        } else {
+            keyIndexes = new int[key.fields().size()];
+            for (int k = 0; k < keyIndexes.length; k++) {
+                String name = key.fields().get(k);
+                int at = columns.indexOf(name);
+                if (at < 0 && !columns.isEmpty()) {
+                    throw new CsvInputException(p + ": unknown --key column '" + name + "'; columns are: " + String.join(", ", columns));
+                }
+                if (at >= 0 && columns.lastIndexOf(name) != at) {
+                    throw new CsvInputException(p + ": --key column '" + name + "' appears more than once in the header");
+                }
+                keyIndexes[k] = at;
+            }
+        }
+        int[] fields = new int[columns.size()];
+        for (int i = 0; i < fields.length; i++) {
+            fields[i] = fieldIndex.computeIfAbsent(columns.get(i), c -> fieldIndex.size());
+        }
+        return new CsvFile(p, columns, keyIndexes, fields, size);
+    }
+
+    private void cut(CsvFile f, List<CsvUnit> units) throws IOException {
+        long pieces = readers > 1 ? Math.min(readers * 4L, f.size() / splitBytes) : 1;
+        if (pieces < 2) {
+            units.add(new CsvUnit(units.size(), f, 0, f.size(), 1));
+            return;
+        }
+        long step = f.size() / pieces;
+        long start = 0;
+        long startLine = 1;
+        long target = step;
+        try (InputStream in = Files.newInputStream(f.path())) {
+            RecordFramer framer = new RecordFramer(in, f.size(), 0, 1, dialect);
+            while (framer.next()) {
+                if (framer.recordOffset() >= target) {
+                    units.add(new CsvUnit(units.size(), f, start, framer.recordOffset(), startLine));
+                    start = framer.recordOffset();
+                    startLine = framer.recordLine();
+                    target = start + step;
+                }
+            }
+        }
+        units.add(new CsvUnit(units.size(), f, start, f.size(), startLine));
+    }
+}

@@ -1,0 +1,109 @@
+package io.ringsift.source.csv;
+
+import io.ringsift.key.KeyEncoder;
+import io.ringsift.key.KeyHash;
+import io.ringsift.record.RecordBatch;
+import io.ringsift.record.RecordSink;
+import io.ringsift.record.Reject;
+import io.ringsift.record.RejectSink;
+import io.ringsift.source.UnitReader;
+import io.ringsift.source.UnitResult;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Reads one CSV unit: frames and parses its records, hashes each accepted record's key once, and
+ * fills batches for the ring. Bad records become rejects naming the file and the line where they
+ * start. One instance per reader thread.
+ */
+public final class CsvUnitReader implements UnitReader<CsvUnit> {
+    /** Raw text kept in a reject is cut here so one huge bad record cannot bloat rejects.csv. */
+    static final int MAX_REJECT_TEXT = 64 * 1024;
+
+    private final CsvDialect dialect;
+    private final CsvParser parser;
+    private final boolean keepRaw;
+    private final KeyEncoder encoder = new KeyEncoder();
+    private final KeyHash hash = new KeyHash();
+
+    /** @param keepRaw keep each accepted record's bytes (with terminator) in the batch, for check output */
+    public CsvUnitReader(CsvDialect dialect, CsvParser parser, boolean keepRaw) {
+        this.dialect = dialect;
+        this.parser = parser;
+        this.keepRaw = keepRaw;
+    }
+
+    @Override
+    public UnitResult read(CsvUnit unit, RecordSink sink, RejectSink rejects) throws IOException {
+        CsvFile file = unit.file();
+        long length = unit.end() - unit.start();
+        long records = 0;
+        long rejected = 0;
+        sink.publish(unit.id());
+        try (FileChannel ch = FileChannel.open(file.path(), StandardOpenOption.READ)) {
+            ch.position(unit.start());
+            InputStream in = Channels.newInputStream(ch);
+            RecordFramer framer = new RecordFramer(in, length, unit.start(), unit.firstLine(), dialect);
+            int columns = file.columns().size();
+            RowCursor cursor = parser == CsvParser.FAST
+                    ? new FastRowCursor(framer, columns)
+                    : new CommonsRowCursor(framer, dialect, columns, keepRaw);
+            boolean header = unit.start() == 0 && dialect.header();
+            int[] key = file.keyIndexes();
+            long reported = 0;
+            while (cursor.next()) {
+                if (header) {
+                    header = false;
+                    continue;
+                }
+                String reason = cursor.rejectReason();
+                if (reason != null) {
+                    rejected++;
+                    rejects.reject(new Reject(unit.source(), cursor.line(), null, reason, rejectText(cursor.raw(false))));
+                    continue;
+                }
+                String[] values = cursor.values();
+                encoder.reset();
+                for (int k : key) {
+                    encoder.addString(values[k]);
+                }
+                encoder.hash(hash);
+                records++;
+                RecordBatch batch = sink.batch();
+                if (batch.add(hash.lo, hash.hi, cursor.line(), values, keepRaw ? cursor.raw(true) : null)) {
+                    reported = reportBytes(batch, cursor, reported);
+                    sink.publish(unit.id());
+                    if (sink.stopRequested()) {
+                        break;
+                    }
+                }
+            }
+            reportBytes(sink.batch(), cursor, reported);
+            sink.publish(unit.id());
+            long read = cursor.bytesRead();
+            if (!sink.stopRequested() && read != length) {
+                throw new IOException(unit.describe() + ": file changed while reading: expected " + length + " bytes, read " + read);
+            }
+            return new UnitResult(unit.id(), records, rejected, read, 0);
+        } catch (NoSuchFileException e) {
+            throw new IOException(unit.describe() + ": file disappeared before it could be read", e);
+        }
+    }
+
+    private static long reportBytes(RecordBatch batch, RowCursor cursor, long reported) {
+        long now = cursor.bytesRead();
+        batch.addInputBytes(now - reported);
+        return now;
+    }
+
+    private static String rejectText(byte[] raw) {
+        int n = Math.min(raw.length, MAX_REJECT_TEXT);
+        String s = new String(raw, 0, n, StandardCharsets.UTF_8);
+        return n < raw.length ? s + "…[" + (raw.length - n) + " more bytes]" : s;
+    }
+}

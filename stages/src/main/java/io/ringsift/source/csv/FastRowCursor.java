@@ -1,0 +1,92 @@
+package io.ringsift.source.csv;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * {@code --parser fast}: turns the framer's field slices straight into strings. The framer has
+ * already found every field, so nothing is scanned twice; a field is copied once (twice when it
+ * holds doubled quotes to collapse).
+ */
+final class FastRowCursor implements RowCursor {
+    private final RecordFramer framer;
+    private final int expectedFields;
+    private final Utf8 utf8 = new Utf8();
+    private byte[] unescaped = new byte[256];
+    private String[] values;
+    private String reason;
+
+    /** @param expectedFields the column count every record must have; -1 to accept any (for reading a header) */
+    FastRowCursor(RecordFramer framer, int expectedFields) {
+        this.framer = framer;
+        this.expectedFields = expectedFields;
+    }
+
+    @Override
+    public boolean next() throws IOException {
+        if (!framer.next()) {
+            return false;
+        }
+        int n = expectedFields < 0 ? framer.fieldCount() : expectedFields;
+        reason = CsvRejects.framingReason(framer, n);
+        if (reason != null) {
+            return true;
+        }
+        byte[] b = framer.buffer();
+        if (!utf8.isValid(b, framer.recordStart(), framer.recordEnd())) {
+            reason = CsvRejects.INVALID_UTF8;
+            return true;
+        }
+        // a fresh array per row: the batch keeps it until every handler has seen it
+        String[] v = new String[n];
+        for (int i = 0; i < n; i++) {
+            int s = framer.fieldStart(i);
+            int e = framer.fieldEnd(i);
+            v[i] = framer.fieldEscaped(i) ? unescape(b, s, e) : new String(b, s, e - s, StandardCharsets.UTF_8);
+        }
+        values = v;
+        return true;
+    }
+
+    private String unescape(byte[] b, int s, int e) {
+        if (unescaped.length < e - s) {
+            unescaped = Arrays.copyOf(unescaped, Math.max(e - s, unescaped.length * 2));
+        }
+        byte q = framer.quoteByte();
+        int n = 0;
+        for (int i = s; i < e; i++) {
+            byte c = b[i];
+            unescaped[n++] = c;
+            if (c == q && i + 1 < e && b[i + 1] == q) {
+                i++;
+            }
+        }
+        return new String(unescaped, 0, n, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public String rejectReason() {
+        return reason;
+    }
+
+    @Override
+    public String[] values() {
+        return values;
+    }
+
+    @Override
+    public long line() {
+        return framer.recordLine();
+    }
+
+    @Override
+    public byte[] raw(boolean withTerminator) {
+        return CsvRejects.raw(framer, withTerminator);
+    }
+
+    @Override
+    public long bytesRead() {
+        return framer.bytesConsumed();
+    }
+}

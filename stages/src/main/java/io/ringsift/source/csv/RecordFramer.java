@@ -1,0 +1,442 @@
+package io.ringsift.source.csv;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+
+/**
+ * Cuts a stream of CSV bytes into raw records and their fields, counting physical lines.
+ *
+ * <p>This is the one place that decides where a record starts and ends; the byte-range splitter,
+ * both field parsers and the rejects all use it, so they can never disagree. The rules follow
+ * RFC 4180 as Apache Commons CSV reads it:
+ * <ul>
+ *   <li>a quote is special only as the first byte of a field; elsewhere it is an ordinary byte;</li>
+ *   <li>inside a quoted field a doubled quote is one quote, and delimiters, CR and LF are data;</li>
+ *   <li>after the closing quote only spaces/tabs may come before the delimiter or line end
+ *       (Commons CSV throws "invalid char between encapsulated token and delimiter"; here the
+ *       record is reported as a problem and reading resumes at the next line end);</li>
+ *   <li>CR LF, LF and a lone CR each end a line and a record; a line with no bytes at all is
+ *       skipped, a line of spaces is a record with one field;</li>
+ *   <li>a UTF-8 byte order mark at the very start of the file is dropped.</li>
+ * </ul>
+ *
+ * <p>Memory is bounded: a record longer than {@code maxRecordBytes} is skipped to its end without
+ * being buffered and reported as {@link Problem#RECORD_TOO_LARGE}; a field longer than
+ * {@code maxFieldBytes} is reported as {@link Problem#FIELD_TOO_LARGE}.
+ *
+ * <p>Buffer ownership: after {@link #next()} returns true, the record's bytes are
+ * {@code buffer()[recordStart() .. recordEnd())} and each field {@code i} is
+ * {@code buffer()[fieldStart(i) .. fieldEnd(i))}; all are valid only until the next call.
+ */
+public final class RecordFramer {
+
+    /** Why a framed record cannot be accepted; null when it is well formed. */
+    public enum Problem {
+        UNTERMINATED_QUOTE("unterminated quoted field (end of input inside quotes)"),
+        CHAR_AFTER_QUOTE("invalid character after closing quote"),
+        RECORD_TOO_LARGE("record exceeds --max-record-size"),
+        FIELD_TOO_LARGE("field exceeds --max-field-size");
+
+        public final String reason;
+
+        Problem(String reason) {
+            this.reason = reason;
+        }
+    }
+
+    private static final int FIELD_START = 0;
+    private static final int UNQUOTED = 1;
+    private static final int QUOTED = 2;
+    private static final int QUOTE_SEEN = 3;
+    private static final int AFTER_QUOTE = 4;
+    private static final int BAD = 5;
+
+    private final InputStream in;
+    private final long startOffset;
+    private final byte delimiter;
+    private final byte quote;
+    private final int maxRecordBytes;
+    private final int maxFieldBytes;
+    private long remaining;
+
+    private byte[] buf;
+    private int pos;
+    private int limit;
+    private boolean eof;
+    /** Stream offset of buf[0]. */
+    private long bufOffset;
+    /** How far the last {@link #fill} moved the buffer contents left. */
+    private int lastShift;
+    private boolean atFileStart;
+    private long line;
+    private byte prev;
+
+    // the current record
+    private int recStart;
+    private int recEnd;
+    private long recLine;
+    private long recOffset;
+    private long recLength;
+    private Problem problem;
+    private boolean skipping;
+    private int fieldCount;
+    private int[] fStart = new int[16];
+    private int[] fEnd = new int[16];
+    private boolean[] fEscaped = new boolean[16];
+
+    /**
+     * @param in          the bytes of one unit, positioned at a record boundary
+     * @param length      how many bytes to read from {@code in} (Long.MAX_VALUE: to its end)
+     * @param startOffset file offset of the first byte (0 means a BOM may follow)
+     * @param firstLine   physical line number of the first byte
+     */
+    public RecordFramer(InputStream in, long length, long startOffset, long firstLine, CsvDialect dialect) {
+        this.in = in;
+        this.remaining = length;
+        this.delimiter = dialect.delimiterByte();
+        this.quote = dialect.quoteByte();
+        this.maxRecordBytes = dialect.maxRecordBytes();
+        this.maxFieldBytes = dialect.maxFieldBytes();
+        this.buf = new byte[Math.min(1 << 16, Math.max(1024, maxRecordBytes))];
+        this.bufOffset = startOffset;
+        this.startOffset = startOffset;
+        this.atFileStart = startOffset == 0;
+        this.line = firstLine;
+    }
+
+    /**
+     * Frames the next record. Returns false at the end of the input. Truly blank lines are
+     * skipped here and never returned.
+     */
+    public boolean next() throws IOException {
+        if (atFileStart) {
+            skipBom();
+        }
+        while (true) {
+            if (pos == limit && !fill(pos)) {
+                return false;
+            }
+            byte b = buf[pos];
+            if (b == '\n' && prev == '\r') {
+                // second half of a CRLF that ended the previous record
+                prev = b;
+                pos++;
+                continue;
+            }
+            if (b == '\n' || b == '\r') {
+                // a blank line: neither record nor reject
+                prev = b;
+                line++;
+                pos++;
+                continue;
+            }
+            break;
+        }
+        return frameRecord();
+    }
+
+    private boolean frameRecord() throws IOException {
+        recStart = pos;
+        recLine = line;
+        recOffset = bufOffset + pos;
+        problem = null;
+        skipping = false;
+        fieldCount = 0;
+        int state = FIELD_START;
+        int fieldBegin = 0;
+        boolean escaped = false;
+        int quoteClose = 0;
+        while (true) {
+            if (pos == limit) {
+                if (!skipping && pos - recStart >= maxRecordBytes) {
+                    startSkipping();
+                }
+                boolean more = fill(skipping ? pos : recStart);
+                fieldBegin -= lastShift;
+                quoteClose -= lastShift;
+                if (!more) {
+                    // end of input ends the record
+                    if (state == QUOTED) {
+                        flag(Problem.UNTERMINATED_QUOTE);
+                    }
+                    endField(state, fieldBegin, quoteClose, escaped);
+                    recEnd = pos;
+                    checkRecordSize();
+                    recLength = bufOffset + pos - recOffset;
+                    return true;
+                }
+                continue;
+            }
+            byte b = buf[pos];
+            switch (state) {
+                case FIELD_START:
+                    if (b == quote) {
+                        state = QUOTED;
+                        fieldBegin = pos + 1;
+                        escaped = false;
+                    } else if (b == delimiter) {
+                        addField(pos, pos, false);
+                    } else if (b == '\n' || b == '\r') {
+                        addField(pos, pos, false);
+                        return endRecord(b);
+                    } else {
+                        state = UNQUOTED;
+                        fieldBegin = pos;
+                    }
+                    break;
+                case UNQUOTED:
+                    if (b == delimiter) {
+                        addField(fieldBegin, pos, false);
+                        state = FIELD_START;
+                    } else if (b == '\n' || b == '\r') {
+                        addField(fieldBegin, pos, false);
+                        return endRecord(b);
+                    }
+                    break;
+                case QUOTED:
+                    if (b == quote) {
+                        state = QUOTE_SEEN;
+                        quoteClose = pos;
+                    } else if (b == '\n' || (b == '\r')) {
+                        countLine(b);
+                    }
+                    break;
+                case QUOTE_SEEN:
+                    if (b == quote) {
+                        state = QUOTED;
+                        escaped = true;
+                    } else if (b == delimiter) {
+                        addField(fieldBegin, quoteClose, escaped);
+                        state = FIELD_START;
+                    } else if (b == '\n' || b == '\r') {
+                        addField(fieldBegin, quoteClose, escaped);
+                        return endRecord(b);
+                    } else if (isSpace(b)) {
+                        state = AFTER_QUOTE;
+                    } else {
+                        flag(Problem.CHAR_AFTER_QUOTE);
+                        state = BAD;
+                    }
+                    break;
+                case AFTER_QUOTE:
+                    if (b == delimiter) {
+                        addField(fieldBegin, quoteClose, escaped);
+                        state = FIELD_START;
+                    } else if (b == '\n' || b == '\r') {
+                        addField(fieldBegin, quoteClose, escaped);
+                        return endRecord(b);
+                    } else if (!isSpace(b)) {
+                        flag(Problem.CHAR_AFTER_QUOTE);
+                        state = BAD;
+                    }
+                    break;
+                default: // BAD: the record is rejected; resynchronise at the next line end
+                    if (b == '\n' || b == '\r') {
+                        return endRecord(b);
+                    }
+                    break;
+            }
+            prev = b;
+            pos++;
+        }
+    }
+
+    /** Ends the record at the terminator {@code b} (CR or LF) at {@code pos}; a CR LF pair is consumed whole. */
+    private boolean endRecord(byte b) throws IOException {
+        recEnd = pos;
+        checkRecordSize();
+        prev = b;
+        pos++;
+        line++;
+        if (b == '\r') {
+            if (pos == limit) {
+                fill(skipping ? pos : recStart);
+            }
+            if (pos < limit && buf[pos] == '\n') {
+                prev = '\n';
+                pos++;
+            }
+        }
+        recLength = bufOffset + pos - recOffset;
+        return true;
+    }
+
+    private void checkRecordSize() {
+        if (!skipping && recEnd - recStart > maxRecordBytes) {
+            flag(Problem.RECORD_TOO_LARGE);
+        }
+    }
+
+    private void countLine(byte b) {
+        if (b == '\r' || prev != '\r') {
+            line++;
+        }
+    }
+
+    private static boolean isSpace(byte b) {
+        return b == ' ' || b == '\t';
+    }
+
+    private void flag(Problem p) {
+        if (problem == null) {
+            problem = p;
+        }
+    }
+
+    private void addField(int start, int end, boolean esc) {
+        if (skipping) {
+            fieldCount++;
+            return;
+        }
+        if (end - start > maxFieldBytes) {
+            flag(Problem.FIELD_TOO_LARGE);
+        }
+        if (fieldCount == fStart.length) {
+            int n = fieldCount * 2;
+            fStart = Arrays.copyOf(fStart, n);
+            fEnd = Arrays.copyOf(fEnd, n);
+            fEscaped = Arrays.copyOf(fEscaped, n);
+        }
+        // relative to the record start, so compacting the buffer does not move them
+        fStart[fieldCount] = start - recStart;
+        fEnd[fieldCount] = end - recStart;
+        fEscaped[fieldCount] = esc;
+        fieldCount++;
+    }
+
+    private void endField(int state, int begin, int quoteClose, boolean esc) {
+        switch (state) {
+            case FIELD_START -> addField(pos, pos, false);
+            case UNQUOTED -> addField(begin, pos, false);
+            case QUOTE_SEEN, AFTER_QUOTE -> addField(begin, quoteClose, esc);
+            case QUOTED -> addField(begin, pos, esc);
+            default -> {
+            }
+        }
+    }
+
+    /** The record outgrew the limit: keep counting lines and quotes but stop buffering it. */
+    private void startSkipping() {
+        flag(Problem.RECORD_TOO_LARGE);
+        skipping = true;
+    }
+
+    /**
+     * Makes more bytes available, keeping {@code buf[keep..limit)}; returns false at end of input.
+     * Grows the buffer only while the current record is under the record-size cap.
+     */
+    private boolean fill(int keep) throws IOException {
+        lastShift = 0;
+        if (eof) {
+            return false;
+        }
+        int live = limit - keep;
+        if (keep > 0) {
+            System.arraycopy(buf, keep, buf, 0, live);
+            bufOffset += keep;
+            pos -= keep;
+            limit = live;
+            recStart -= keep;
+            recEnd -= keep;
+            lastShift = keep;
+        } else if (limit == buf.length) {
+            int grown = (int) Math.min((long) buf.length * 2, (long) maxRecordBytes + 1024);
+            if (grown <= buf.length) {
+                throw new IllegalStateException("record buffer cannot grow past " + buf.length + " bytes");
+            }
+            buf = Arrays.copyOf(buf, grown);
+        }
+        int want = (int) Math.min(buf.length - limit, remaining);
+        if (want <= 0) {
+            eof = true;
+            return false;
+        }
+        int n = in.read(buf, limit, want);
+        if (n <= 0) {
+            eof = true;
+            return false;
+        }
+        limit += n;
+        remaining -= n;
+        return true;
+    }
+
+    private void skipBom() throws IOException {
+        atFileStart = false;
+        while (limit - pos < 3 && fill(pos)) {
+            // read until three bytes are available or the input ends
+        }
+        if (limit - pos >= 3 && (buf[pos] & 0xFF) == 0xEF && (buf[pos + 1] & 0xFF) == 0xBB && (buf[pos + 2] & 0xFF) == 0xBF) {
+            pos += 3;
+        }
+    }
+
+    public byte[] buffer() {
+        return buf;
+    }
+
+    public int recordStart() {
+        return recStart;
+    }
+
+    /** End of the record's bytes, excluding its line terminator. */
+    public int recordEnd() {
+        return recEnd;
+    }
+
+    /** File offset of the record's first byte. */
+    public long recordOffset() {
+        return recOffset;
+    }
+
+    /** Bytes the record occupies in the file, including its line terminator. */
+    public long recordLength() {
+        return recLength;
+    }
+
+    /** Physical line (1-based, counting every line of the file) where the record starts. */
+    public long recordLine() {
+        return recLine;
+    }
+
+    public Problem problem() {
+        return problem;
+    }
+
+    /** True when the record was too large to buffer: its bytes and fields are not available. */
+    public boolean truncated() {
+        return skipping;
+    }
+
+    public int fieldCount() {
+        return fieldCount;
+    }
+
+    public int fieldStart(int i) {
+        return recStart + fStart[i];
+    }
+
+    public int fieldEnd(int i) {
+        return recStart + fEnd[i];
+    }
+
+    /** True when field {@code i} holds doubled quotes that must be collapsed to read its value. */
+    public boolean fieldEscaped(int i) {
+        return fEscaped[i];
+    }
+
+    byte quoteByte() {
+        return quote;
+    }
+
+    /** Bytes of the unit consumed so far, terminators and skipped blank lines included. */
+    public long bytesConsumed() {
+        return bufOffset + pos - startOffset;
+    }
+
+    /** Physical line number of the next unread byte. */
+    public long currentLine() {
+        return line;
+    }
+}

@@ -1,0 +1,29 @@
+package io.ringsift.source.csv;
+
+import java.io.IOException;
+
+/**
+ * Walks the records of one unit, good and bad, in file order. One implementation per parser
+ * ({@code --parser fast|commons}); both take record boundaries and line numbers from the same
+ * {@link RecordFramer}, so they differ only in how a record's fields are turned into values.
+ */
+interface RowCursor {
+
+    /** Advances to the next record; false at the end of the unit. */
+    boolean next() throws IOException;
+
+    /** Why the current record is rejected, or null when it is accepted. */
+    String rejectReason();
+
+    /** The current record's values; valid only when {@link #rejectReason()} is null, until {@link #next()}. */
+    String[] values();
+
+    /** Physical line where the current record starts. */
+    long line();
+
+    /** A copy of the current record's bytes without its line terminator ({@code withTerminator}: with it). */
+    byte[] raw(boolean withTerminator);
+
+    /** File bytes consumed so far by this cursor. */
+    long bytesRead();
+}
