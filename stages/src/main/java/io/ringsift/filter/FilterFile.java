@@ -1,0 +1,306 @@
+package io.ringsift.filter;
+
+import com.google.common.hash.BloomFilter;
+import com.google.common.io.ByteStreams;
+import com.google.common.io.CountingOutputStream;
+import io.ringsift.key.KeyHash;
+import io.ringsift.key.KeyHashFunnel;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.HexFormat;
+
+/**
+ * Reads and writes ringsift filter files (format v1, docs/filter-format.md):
+ * <pre>
+ *   preamble  22 bytes  magic "RSBF\r\n\032\n", u16 version, u32 header length H, i64 body length B
+ *   header    H bytes   {@link HeaderCodec}
+ *   body      B bytes   Guava {@link BloomFilter#writeTo} output
+ *   trailer   32 bytes  SHA-256 of every byte before it
+ * </pre>
+ * A reader either returns the exact filter that was written or throws {@link FilterFormatException}.
+ */
+public final class FilterFile {
+    public static final int FORMAT_VERSION = 1;
+
+    /**
+     * "RSBF" then CR LF SUB LF, as in PNG: a transfer that rewrites line endings or stops at a DOS
+     * end-of-file byte breaks the magic, so the damage is named at once rather than as a checksum.
+     */
+    static final byte[] MAGIC = {'R', 'S', 'B', 'F', '\r', '\n', 0x1A, '\n'};
+    static final int PREAMBLE_BYTES = MAGIC.length + 2 + 4 + 8;
+    static final int TRAILER_BYTES = 32;
+
+    private static final HexFormat HEX = HexFormat.of();
+
+    private FilterFile() {
+    }
+
+    /**
+     * Writes {@code filter} to {@code target} atomically: into a temp file in the same directory,
+     * fsync'd, then renamed over {@code target}. On failure the temp file is removed, {@code target}
+     * is untouched, and the exception names {@code target}.
+     *
+     * @throws IllegalArgumentException when the header's version, bits or hash functions disagree with
+     *                                  the filter (build it with {@link FilterHeader#of})
+     */
+    public static void write(Path target, FilterHeader header, BloomFilter<KeyHash> filter) throws IOException {
+        BloomGeometry g = BloomGeometry.of(filter);
+        requireConsistent(header, g);
+        byte[] headerBlock = HeaderCodec.encode(header);
+
+        Path absolute = target.toAbsolutePath();
+        Path dir = absolute.getParent();
+        Path tmp = null;
+        try {
+            tmp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp");
+            writeContent(tmp, headerBlock, g, filter);
+            moveIntoPlace(tmp, absolute);
+            tmp = null;
+            syncDirectory(dir);
+        } catch (IOException | RuntimeException | Error e) {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException cleanup) {
+                    e.addSuppressed(cleanup);
+                }
+            }
+            if (e instanceof IOException) {
+                throw new IOException("Cannot write filter file " + target + ": " + e.getMessage(), e);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Reads and verifies a filter file. The whole file is checksummed before anything in it is
+     * believed, so any damage is reported as such rather than as a strange value.
+     *
+     * @throws FilterFormatException for a file that is not a valid, intact v1 filter file
+     * @throws IOException           when the file cannot be read at all
+     */
+    public static LoadedFilter read(Path file) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = ch.size();
+            ByteBuffer pre = ByteBuffer.allocate(PREAMBLE_BYTES);
+            readUpTo(ch, pre, 0);
+            pre.flip();
+            checkMagic(file, pre, size);
+            if (size < PREAMBLE_BYTES) {
+                throw new FilterFormatException(file, "truncated: " + size + " bytes, shorter than the "
+                        + PREAMBLE_BYTES + "-byte preamble");
+            }
+            int version = Short.toUnsignedInt(pre.getShort());
+            if (version != FORMAT_VERSION) {
+                throw new FilterFormatException(file, "unsupported format version " + version
+                        + " (this build reads version " + FORMAT_VERSION + ")");
+            }
+            long headerLength = Integer.toUnsignedLong(pre.getInt());
+            long bodyLength = pre.getLong();
+            long expectedSize = PREAMBLE_BYTES + headerLength + bodyLength + TRAILER_BYTES;
+            if (bodyLength < 0 || expectedSize < 0 || expectedSize != size) {
+                throw new FilterFormatException(file, (size < expectedSize ? "truncated" : "wrong length") + ": file is "
+                        + size + " bytes but its preamble (header " + headerLength + ", body " + bodyLength
+                        + " bytes) implies " + expectedSize);
+            }
+            verifyChecksum(file, ch, size);
+
+            FilterHeader header = readHeader(file, ch, version, (int) headerLength);
+            long bodyStart = PREAMBLE_BYTES + headerLength;
+            BloomGeometry g = readGeometry(file, ch, bodyStart, bodyLength);
+            requireMatches(file, header, g, bodyLength);
+            return new LoadedFilter(header, readBody(file, ch, bodyStart, bodyLength, g));
+        }
+    }
+
+    private static void requireConsistent(FilterHeader header, BloomGeometry g) {
+        if (header.formatVersion() != FORMAT_VERSION) {
+            throw new IllegalArgumentException("Header format version (" + header.formatVersion()
+                    + ") must be " + FORMAT_VERSION + ", the version this build writes");
+        }
+        if (header.bits() != g.bits() || header.hashFunctions() != g.hashFunctions()) {
+            throw new IllegalArgumentException("Header says " + header.bits() + " bits and " + header.hashFunctions()
+                    + " hash functions but the filter has " + g.bits() + " bits and " + g.hashFunctions());
+        }
+        if (g.strategyOrdinal() != BloomGeometry.MURMUR128_MITZ_64) {
+            throw new IllegalArgumentException("Filter uses Guava strategy ordinal " + g.strategyOrdinal()
+                    + "; the format requires " + BloomGeometry.MURMUR128_MITZ_64 + " (MURMUR128_MITZ_64)");
+        }
+    }
+
+    private static void writeContent(Path tmp, byte[] headerBlock, BloomGeometry g, BloomFilter<KeyHash> filter)
+            throws IOException {
+        MessageDigest sha = sha256();
+        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+            OutputStream file = new BufferedOutputStream(Channels.newOutputStream(ch), 1 << 16);
+            DataOutputStream out = new DataOutputStream(new DigestOutputStream(file, sha));
+            out.write(MAGIC);
+            out.writeShort(FORMAT_VERSION);
+            out.writeInt(headerBlock.length);
+            out.writeLong(g.serializedBytes());
+            out.write(headerBlock);
+            CountingOutputStream body = new CountingOutputStream(out);
+            filter.writeTo(body);
+            if (body.getCount() != g.serializedBytes()) {
+                throw new IllegalStateException("Guava wrote " + body.getCount() + " filter bytes, expected "
+                        + g.serializedBytes() + " (was the filter modified while being written?)");
+            }
+            out.flush();
+            file.write(sha.digest()); // not through the digest stream: the trailer covers what precedes it
+            file.flush();
+            ch.force(true);
+        }
+    }
+
+    private static void moveIntoPlace(Path tmp, Path target) throws IOException {
+        try {
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** Makes the rename itself durable on POSIX file systems; others cannot open a directory, which is fine. */
+    private static void syncDirectory(Path dir) {
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // best effort: the file content is already on disk
+        }
+    }
+
+    private static void checkMagic(Path file, ByteBuffer pre, long size) throws FilterFormatException {
+        int n = (int) Math.min(size, MAGIC.length);
+        byte[] found = new byte[n];
+        pre.get(found);
+        if (!Arrays.equals(found, Arrays.copyOf(MAGIC, n))) {
+            throw new FilterFormatException(file, "not a ringsift filter file (bad magic: " + HEX.formatHex(found)
+                    + ", expected " + HEX.formatHex(MAGIC) + ")");
+        }
+        if (n < MAGIC.length) {
+            throw new FilterFormatException(file, "truncated: " + size + " bytes, shorter than the magic");
+        }
+    }
+
+    private static void verifyChecksum(Path file, FileChannel ch, long size) throws IOException {
+        MessageDigest sha = sha256();
+        long contentEnd = size - TRAILER_BYTES;
+        ByteBuffer buf = ByteBuffer.allocate(1 << 16);
+        for (long pos = 0; pos < contentEnd; ) {
+            buf.clear().limit((int) Math.min(buf.capacity(), contentEnd - pos));
+            readFully(ch, buf, pos);
+            buf.flip();
+            pos += buf.remaining();
+            sha.update(buf);
+        }
+        ByteBuffer stored = ByteBuffer.allocate(TRAILER_BYTES);
+        readFully(ch, stored, contentEnd);
+        byte[] computed = sha.digest();
+        if (!Arrays.equals(stored.array(), computed)) {
+            throw new FilterFormatException(file, "checksum mismatch (stored SHA-256 " + HEX.formatHex(stored.array())
+                    + ", computed " + HEX.formatHex(computed) + ")");
+        }
+    }
+
+    private static FilterHeader readHeader(Path file, FileChannel ch, int version, int length) throws IOException {
+        ByteBuffer block = ByteBuffer.allocate(length);
+        readFully(ch, block, PREAMBLE_BYTES);
+        try {
+            return HeaderCodec.decode(version, block.array());
+        } catch (IllegalArgumentException e) {
+            throw new FilterFormatException(file, "invalid header: " + e.getMessage(), e);
+        }
+    }
+
+    private static BloomGeometry readGeometry(Path file, FileChannel ch, long bodyStart, long bodyLength)
+            throws IOException {
+        if (bodyLength < BloomGeometry.PREFIX_BYTES) {
+            throw new FilterFormatException(file, "filter body is " + bodyLength + " bytes, shorter than Guava's "
+                    + BloomGeometry.PREFIX_BYTES + "-byte prefix");
+        }
+        ByteBuffer prefix = ByteBuffer.allocate(BloomGeometry.PREFIX_BYTES);
+        readFully(ch, prefix, bodyStart);
+        return BloomGeometry.parse(prefix.array());
+    }
+
+    private static void requireMatches(Path file, FilterHeader h, BloomGeometry g, long bodyLength)
+            throws FilterFormatException {
+        String problem = null;
+        if (g.strategyOrdinal() != BloomGeometry.MURMUR128_MITZ_64) {
+            problem = "filter body uses Guava strategy ordinal " + g.strategyOrdinal() + ", expected "
+                    + BloomGeometry.MURMUR128_MITZ_64 + " (MURMUR128_MITZ_64)";
+        } else if (g.serializedBytes() != bodyLength) {
+            problem = "filter body states " + g.words() + " words (" + g.serializedBytes() + " bytes) but is "
+                    + bodyLength + " bytes";
+        } else if (g.bits() != h.bits()) {
+            problem = "header says " + h.bits() + " bits but the filter body has " + g.bits();
+        } else if (g.hashFunctions() != h.hashFunctions()) {
+            problem = "header says " + h.hashFunctions() + " hash functions but the filter body has " + g.hashFunctions();
+        }
+        if (problem != null) {
+            throw new FilterFormatException(file, "header/filter inconsistency: " + problem);
+        }
+    }
+
+    private static BloomFilter<KeyHash> readBody(Path file, FileChannel ch, long bodyStart, long bodyLength,
+                                                 BloomGeometry g) throws IOException {
+        InputStream body = ByteStreams.limit(
+                new BufferedInputStream(Channels.newInputStream(ch.position(bodyStart)), 1 << 16), bodyLength);
+        BloomFilter<KeyHash> filter;
+        try {
+            filter = BloomFilter.readFrom(body, KeyHashFunnel.INSTANCE, g.bits());
+        } catch (IOException | IllegalArgumentException e) {
+            throw new FilterFormatException(file, "Guava could not decode the filter body: " + e.getMessage(), e);
+        }
+        if (body.read() != -1) {
+            throw new FilterFormatException(file, "Guava did not consume the whole filter body");
+        }
+        return filter;
+    }
+
+    /** Reads until {@code buf} is full or the file ends. */
+    private static void readUpTo(FileChannel ch, ByteBuffer buf, long position) throws IOException {
+        long pos = position;
+        while (buf.hasRemaining()) {
+            int n = ch.read(buf, pos);
+            if (n < 0) {
+                return;
+            }
+            pos += n;
+        }
+    }
+
+    /** Reads exactly {@code buf.remaining()} bytes; the size was checked, so a short read means the file shrank. */
+    private static void readFully(FileChannel ch, ByteBuffer buf, long position) throws IOException {
+        readUpTo(ch, buf, position);
+        if (buf.hasRemaining()) {
+            throw new EOFException("file ended before byte " + (position + buf.position() + buf.remaining())
+                    + " (was it changed while being read?)");
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform must provide SHA-256", e);
+        }
+    }
+}

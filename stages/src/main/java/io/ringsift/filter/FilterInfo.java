@@ -1,0 +1,55 @@
+package io.ringsift.filter;
+
+import com.google.common.hash.BloomFilter;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * How full a filter is now, as opposed to what it was sized for: Guava's estimates from the number
+ * of set bits. For {@code ringsift info} and reports.
+ *
+ * @param approximateElementCount Guava's estimate of distinct keys inserted (Swamidass &amp; Baldi,
+ *                                2007: n ≈ -m/k · ln(1 - X/m) for X set bits)
+ * @param estimatedFpp            probability that an absent key answers "might contain" at this
+ *                                fill: (X/m)^k
+ * @param fillRatio               fraction of bits set, X/m
+ */
+public record FilterInfo(long approximateElementCount, double estimatedFpp, double fillRatio) {
+
+    public static FilterInfo of(BloomFilter<?> filter, int hashFunctions) {
+        if (hashFunctions < 1) {
+            throw new IllegalArgumentException("Hash functions (" + hashFunctions + ") must be >= 1");
+        }
+        double fpp = filter.expectedFpp();
+        // expectedFpp() is (X/m)^k, so its k-th root recovers the fill without touching private state
+        return new FilterInfo(filter.approximateElementCount(), fpp, Math.pow(fpp, 1.0 / hashFunctions));
+    }
+
+    public static FilterInfo of(LoadedFilter loaded) {
+        return of(loaded.filter(), loaded.header().hashFunctions());
+    }
+
+    /** Header and fill as "name: value" lines, in the order {@code ringsift info} prints them. */
+    public static List<String> describe(FilterHeader h, FilterInfo info) {
+        return List.of(
+                "format version:    " + h.formatVersion(),
+                "key spec:          " + h.keySpec(),
+                "key source:        " + h.keySource(),
+                "key encoding:      " + h.keyEncoding(),
+                "hash scheme:       " + h.hashScheme(),
+                "expected keys:     " + h.expectedKeys(),
+                "fpp (configured):  " + h.fpp(),
+                "bits:              " + h.bits() + " (" + mib(h.bits() / 8) + ")",
+                "hash functions:    " + h.hashFunctions(),
+                "records:           " + h.records(),
+                "duplicate records: " + h.duplicateRecords(),
+                "created at:        " + h.createdAt(),
+                "keys (estimated):  " + info.approximateElementCount(),
+                "fill:              " + String.format(Locale.ROOT, "%.4f", info.fillRatio()),
+                "fpp (current):     " + String.format(Locale.ROOT, "%.6g", info.estimatedFpp()));
+    }
+
+    private static String mib(long bytes) {
+        return String.format(Locale.ROOT, "%.2f MiB", bytes / (1024.0 * 1024.0));
+    }
+}
