@@ -29,6 +29,7 @@ public final class RejectsFile implements RejectSink, AutoCloseable {
     private final RunControl control;
     private final AtomicLong count = new AtomicLong();
     private CSVPrinter printer;
+    private boolean closed;
 
     /** @param maxRejects stop the run when more than this many records are rejected; negative = no limit */
     public RejectsFile(Path dir, long maxRejects, RunControl control) {
@@ -75,7 +76,8 @@ public final class RejectsFile implements RejectSink, AutoCloseable {
 
     @Override
     public synchronized void close() throws IOException {
-        if (printer != null) {
+        if (printer != null && !closed) {
+            closed = true;
             printer.close(true);
         }
     }

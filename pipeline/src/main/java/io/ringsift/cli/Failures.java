@@ -1,0 +1,37 @@
+package io.ringsift.cli;
+
+import io.ringsift.job.ExitCodes;
+import io.ringsift.run.RunFailure;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * The one exception mapper: a domain failure becomes one line on stderr and its exit code; the
+ * stack trace is shown only with {@code --verbose}, or for a bug (an exception we did not expect).
+ */
+final class Failures implements IExecutionExceptionHandler {
+    @Override
+    public int handleExecutionException(Exception ex, CommandLine cl, ParseResult parsed) {
+        boolean verbose = parsed.hasMatchedOption("--verbose");
+        var err = cl.getErr();
+        if (ex instanceof UserError || ex instanceof IOException || ex instanceof UncheckedIOException
+                || ex instanceof RunFailure || ex instanceof IllegalArgumentException) {
+            err.println("ringsift: " + message(ex));
+            if (verbose) {
+                ex.printStackTrace(err);
+            }
+            return ex instanceof UserError u ? u.exitCode() : ExitCodes.INPUT;
+        }
+        err.println("ringsift: internal error: " + message(ex) + " (please report this with the stack trace below)");
+        ex.printStackTrace(err);
+        return ExitCodes.INPUT;
+    }
+
+    static String message(Throwable t) {
+        String m = t.getMessage();
+        return m == null || m.isBlank() ? t.getClass().getSimpleName() : m;
+    }
+}

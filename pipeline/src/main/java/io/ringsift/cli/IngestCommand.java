@@ -1,0 +1,10 @@
+package io.ringsift.cli;
+
+import picocli.CommandLine.Command;
+
+/** {@code ringsift ingest csv|mongo}. */
+@Command(name = "ingest", mixinStandardHelpOptions = true,
+        description = "Read records into a Bloom filter of their keys, duplicate counts and field statistics.",
+        subcommands = {IngestCsvCommand.class})
+final class IngestCommand {
+}

@@ -1,0 +1,41 @@
+package io.ringsift.cli;
+
+import io.ringsift.job.JobResult;
+import io.ringsift.report.Report;
+import java.io.PrintWriter;
+import java.util.Locale;
+
+/** The one-screen human summary on stdout; report.json has everything in full. */
+final class Summary {
+    private Summary() {
+    }
+
+    static void print(PrintWriter out, JobResult r) {
+        Report rep = r.report();
+        Report.Timing t = rep.timing();
+        String state = rep.complete() ? "complete" : "INCOMPLETE (" + rep.stopReason() + ")";
+        out.printf(Locale.ROOT, "ringsift %s: %s in %.2f s%n", rep.command(), state, t.elapsedMillis() / 1000.0);
+        if (rep.error() != null) {
+            out.printf(Locale.ROOT, "  error        %s%n", rep.error());
+        }
+        out.printf(Locale.ROOT, "  records      %,d accepted, %,d rejected%s%n", rep.records(), rep.rejected(),
+                r.rejectsPath() != null ? " (see " + r.rejectsPath() + ")" : "");
+        out.printf(Locale.ROOT, "  key          %s%n", rep.key());
+        out.printf(Locale.ROOT, "  duplicates   %,d records whose key was probably seen earlier%n", rep.duplicateRecords());
+        out.printf(Locale.ROOT, "  distinct     ~%,d keys (HyperLogLog estimate)%n", rep.distinctKeysEstimate());
+        if (rep.fields() != null) {
+            out.printf(Locale.ROOT, "  fields       %d%n", rep.fields().size());
+        }
+        out.printf(Locale.ROOT, "  throughput   %,d records/s%s with %d reader(s), %d handler(s)%n", t.recordsPerSecond(),
+                t.megabytesPerSecond() == null ? "" : String.format(Locale.ROOT, ", %.1f MB/s", t.megabytesPerSecond()),
+                t.readers(), t.handlers());
+        Report.Filter f = rep.filter();
+        if (f != null) {
+            out.printf(Locale.ROOT, "  filter       %s (%,d bits, %d hash functions, estimated fpp %.4g)%n", f.path(), f.bits(),
+                    f.hashFunctions(), f.estimatedFpp());
+        } else {
+            out.printf("  filter       not written: the run did not read all its input%n");
+        }
+        out.printf("  report       %s%n", r.reportPath());
+    }
+}

@@ -1,0 +1,134 @@
+package io.ringsift.job;
+
+import io.ringsift.partial.ColumnStats;
+import io.ringsift.partial.CsvFieldProfile;
+import io.ringsift.partial.FieldProfile;
+import io.ringsift.partial.StatsLevel;
+import io.ringsift.partial.ValueType;
+import io.ringsift.report.Report;
+import io.ringsift.source.UnitReader;
+import io.ringsift.source.UnitResult;
+import io.ringsift.source.csv.CsvDialect;
+import io.ringsift.source.csv.CsvFile;
+import io.ringsift.source.csv.CsvParser;
+import io.ringsift.source.csv.CsvPlan;
+import io.ringsift.source.csv.CsvUnit;
+import io.ringsift.source.csv.CsvUnitReader;
+import io.ringsift.source.csv.RecordFramer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** CSV files as a job input. */
+public final class CsvInput implements JobInput<CsvUnit> {
+    /** How much of the first file is framed to estimate the record count. */
+    private static final int SAMPLE_BYTES = 1 << 20;
+
+    private final CsvPlan plan;
+    private final CsvDialect dialect;
+    private final CsvParser parser;
+    private final boolean keepRaw;
+
+    public CsvInput(CsvPlan plan, CsvDialect dialect, CsvParser parser, boolean keepRaw) {
+        this.plan = plan;
+        this.dialect = dialect;
+        this.parser = parser;
+        this.keepRaw = keepRaw;
+    }
+
+    public CsvPlan plan() {
+        return plan;
+    }
+
+    @Override
+    public String keySource() {
+        return "csv";
+    }
+
+    @Override
+    public List<CsvUnit> units() {
+        return plan.units();
+    }
+
+    @Override
+    public UnitReader<CsvUnit> newReader() {
+        return new CsvUnitReader(dialect, parser, keepRaw);
+    }
+
+    @Override
+    public FieldProfile newProfile(StatsLevel level) {
+        return level == StatsLevel.NONE ? null : new CsvFieldProfile(plan.fields(), plan.unitFieldIndexes(), level);
+    }
+
+    /** Total bytes divided by the mean record size in the first megabyte of the first non-empty file. */
+    @Override
+    public long estimatedKeys() {
+        long total = plan.files().stream().mapToLong(CsvFile::size).sum();
+        for (CsvFile f : plan.files()) {
+            if (f.size() == 0) {
+                continue;
+            }
+            try (InputStream in = Files.newInputStream(f.path())) {
+                RecordFramer framer = new RecordFramer(in, SAMPLE_BYTES, 0, 1, dialect);
+                long n = 0;
+                while (framer.next()) {
+                    n++;
+                }
+                long perRecord = Math.max(1, framer.bytesConsumed() / Math.max(1, n));
+                return Math.max(1000, total / perRecord);
+            } catch (IOException e) {
+                break;
+            }
+        }
+        return Math.max(1000, total / 100);
+    }
+
+    @Override
+    public List<Report.Source> sources(List<UnitResult> results) {
+        Map<String, long[]> bySource = new LinkedHashMap<>();
+        for (CsvFile f : plan.files()) {
+            bySource.putIfAbsent(f.source(), new long[3]);
+        }
+        for (UnitResult r : results) {
+            if (r != null) {
+                long[] acc = bySource.get(plan.units().get(r.unit()).source());
+                acc[0] += r.records();
+                acc[1] += r.rejected();
+                acc[2] += r.bytes();
+            }
+        }
+        List<Report.Source> out = new ArrayList<>();
+        bySource.forEach((path, a) -> out.add(new Report.Source(path, a[0], a[1], a[2])));
+        return out;
+    }
+
+    @Override
+    public List<?> fields(FieldProfile merged) {
+        List<Report.Field> out = new ArrayList<>();
+        if (merged == null) {
+            return plan.fields().stream().map(n -> new Report.Field(n, 0, null, null, null, null)).toList();
+        }
+        CsvFieldProfile p = (CsvFieldProfile) merged;
+        for (int i = 0; i < p.names().size(); i++) {
+            ColumnStats c = p.column(i);
+            Map<String, Long> types = new LinkedHashMap<>();
+            for (ValueType t : ValueType.values()) {
+                types.put(t.label, c.typeCount(t));
+            }
+            double d = c.distinctEstimate();
+            out.add(new Report.Field(p.names().get(i), c.nonEmpty(), types, c.minLength() < 0 ? null : c.minLength(),
+                    c.minLength() < 0 ? null : c.maxLength(), d < 0 ? null : Math.round(d)));
+        }
+        return out;
+    }
+
+    @Override
+    public String parser() {
+        return parser.name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,20 @@
+package io.ringsift.job;
+
+/** Process exit codes, the same for every command (also listed in {@code --help} and the README). */
+public final class ExitCodes {
+    public static final int OK = 0;
+    /** Bad command line: unknown option, bad value, missing argument. */
+    public static final int USAGE = 2;
+    /** Input or connection error: file missing, server unreachable, a thread failed, disk full. */
+    public static final int INPUT = 3;
+    /** More records were rejected than {@code --max-rejects} allows. */
+    public static final int TOO_MANY_REJECTS = 4;
+    /** Interrupted (Ctrl-C, SIGTERM); the report is marked incomplete. 128 + SIGINT, as shells expect. */
+    public static final int INTERRUPTED = 130;
+
+    public static final String HELP = "Exit codes: 0 ok, 2 usage error, 3 input/connection error or failure, "
+            + "4 too many rejects, 130 interrupted.";
+
+    private ExitCodes() {
+    }
+}

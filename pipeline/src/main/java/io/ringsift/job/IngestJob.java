@@ -1,0 +1,112 @@
+package io.ringsift.job;
+
+import io.ringsift.filter.FilterFile;
+import io.ringsift.filter.FilterHeader;
+import io.ringsift.filter.FilterInfo;
+import io.ringsift.partial.FieldProfile;
+import io.ringsift.partial.FilterParams;
+import io.ringsift.partial.Partial;
+import io.ringsift.report.Report;
+import io.ringsift.report.RejectsFile;
+import io.ringsift.report.ReportWriter;
+import io.ringsift.run.RunControl;
+import io.ringsift.run.RunEngine;
+import io.ringsift.run.RunOutcome;
+import io.ringsift.source.UnitResult;
+import io.ringsift.source.WorkUnit;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * {@code ingest}: every record through the ring into partial filters, then one filter file, a
+ * report and the rejects. The filter is written only when the whole input was read; an interrupted
+ * or failed run leaves a report marked {@code "complete": false} and no filter file.
+ */
+public final class IngestJob {
+    public static final String FILTER_FILE = "filter.bf";
+    public static final String REPORT_FILE = "report.json";
+
+    private IngestJob() {
+    }
+
+    public static <U extends WorkUnit> JobResult run(String command, JobInput<U> input, JobSettings s, RunControl control)
+            throws IOException {
+        Path out = prepareOutputDir(s.out());
+        long expected = s.expectedKeys() != null ? s.expectedKeys() : input.estimatedKeys();
+        FilterParams params = new FilterParams(expected, s.fpp());
+        RunOutcome outcome;
+        Path rejectsPath;
+        long rejected;
+        try (RejectsFile rejects = new RejectsFile(out, s.maxRejects(), control)) {
+            outcome = new RunEngine(s.engine()).run(input.units(), input::newReader,
+                    i -> new Partial(params, null, input.newProfile(s.stats())), rejects, null, control);
+            rejectsPath = rejects.finish(true);
+            rejected = rejects.count();
+        }
+        Partial merged = outcome.merged();
+        Path filterPath = null;
+        if (outcome.complete()) {
+            filterPath = out.resolve(FILTER_FILE);
+            FilterHeader header = FilterHeader.of(s.key(), input.keySource(), params, merged.bloom(), merged.records(),
+                    merged.duplicates(), Instant.now());
+            FilterFile.write(filterPath, header, merged.bloom());
+        }
+        Report report = report(command, input, s, params, outcome, rejected, filterPath);
+        Path reportPath = out.resolve(REPORT_FILE);
+        ReportWriter.write(reportPath, report);
+        return new JobResult(report, reportPath, filterPath, rejectsPath, exitCode(outcome));
+    }
+
+    static int exitCode(RunOutcome outcome) {
+        if (outcome.complete()) {
+            return ExitCodes.OK;
+        }
+        return switch (outcome.stopReason()) {
+            case TOO_MANY_REJECTS -> ExitCodes.TOO_MANY_REJECTS;
+            case INTERRUPTED -> ExitCodes.INTERRUPTED;
+            case FAILED -> ExitCodes.INPUT;
+        };
+    }
+
+    /** Creates the output directory and proves it writable before any work is done. */
+    public static Path prepareOutputDir(Path dir) throws IOException {
+        try {
+            Files.createDirectories(dir);
+            Path probe = Files.createTempFile(dir, ".ringsift-probe", ".tmp");
+            Files.delete(probe);
+        } catch (IOException e) {
+            throw new IOException("output directory " + dir + " is not writable: " + e.getMessage(), e);
+        }
+        return dir;
+    }
+
+    private static <U extends WorkUnit> Report report(String command, JobInput<U> input, JobSettings s, FilterParams params,
+                                                      RunOutcome o, long rejected, Path filterPath) {
+        Partial m = o.merged();
+        List<UnitResult> results = o.units();
+        long bytes = results.stream().filter(Objects::nonNull).mapToLong(UnitResult::bytes).sum();
+        FieldProfile fields = m.fields();
+        Report.Filter filter = null;
+        if (filterPath != null) {
+            var shape = io.ringsift.filter.BloomGeometry.of(m.bloom());
+            filter = new Report.Filter(filterPath.toString(), shape.bits(), shape.hashFunctions(), params.expectedKeys(),
+                    params.fpp(), FilterInfo.of(m.bloom(), shape.hashFunctions()).estimatedFpp());
+        }
+        double seconds = Math.max(o.elapsedNanos(), 1) / 1e9;
+        Report.Timing timing = new Report.Timing(Math.round(seconds * 1000), Math.round(m.records() / seconds),
+                bytes > 0 ? round1(bytes / 1e6 / seconds) : null, s.engine().readers(), s.engine().handlers(), input.parser());
+        return new Report(Report.SCHEMA_VERSION, command, o.complete(),
+                o.stopReason() == null ? null : o.stopReason().name().toLowerCase(java.util.Locale.ROOT),
+                o.failure() == null ? null : o.failure().getMessage(), s.key().describe(), m.records(), rejected,
+                m.duplicates(), Math.round(m.distinctKeysEstimate()), input.sources(results), input.partitions(results),
+                input.fields(fields), filter, null, null, timing);
+    }
+
+    private static double round1(double v) {
+        return Math.round(v * 10) / 10.0;
+    }
+}

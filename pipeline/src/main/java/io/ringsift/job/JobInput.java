@@ -1,0 +1,43 @@
+package io.ringsift.job;
+
+import io.ringsift.partial.FieldProfile;
+import io.ringsift.partial.StatsLevel;
+import io.ringsift.report.Report;
+import io.ringsift.source.UnitReader;
+import io.ringsift.source.UnitResult;
+import io.ringsift.source.WorkUnit;
+import java.util.List;
+
+/** What a source (CSV files, a Mongo collection) brings to a job: its units, readers and report blocks. */
+public interface JobInput<U extends WorkUnit> {
+
+    /** "csv" or "mongo": recorded in the filter header. */
+    String keySource();
+
+    List<U> units();
+
+    /** A reader for one reader thread; it keeps its buffers across units. */
+    UnitReader<U> newReader();
+
+    /** A fresh per-handler field profile, or null for {@link StatsLevel#NONE}. */
+    FieldProfile newProfile(StatsLevel level);
+
+    /** Expected distinct keys when the user gave none: an estimate of the record count. */
+    long estimatedKeys();
+
+    /** The report's {@code sources} block, from per-unit results (null entries: units not read). */
+    List<Report.Source> sources(List<UnitResult> results);
+
+    /** The report's {@code fields} block from the merged profile (null profile: none kept). */
+    List<?> fields(FieldProfile merged);
+
+    /** The report's {@code partitions} block, or null where it does not apply. */
+    default Report.Partitions partitions(List<UnitResult> results) {
+        return null;
+    }
+
+    /** The parser name for the timing block, or null. */
+    default String parser() {
+        return null;
+    }
+}

@@ -1,0 +1,20 @@
+package io.ringsift.job;
+
+import io.ringsift.key.KeySpec;
+import io.ringsift.partial.StatsLevel;
+import io.ringsift.run.EngineSettings;
+import java.nio.file.Path;
+
+/**
+ * What every ingest-like job shares, whatever its source.
+ *
+ * @param out          output directory (created if missing)
+ * @param key          the key spec
+ * @param fpp          target false-positive probability
+ * @param expectedKeys expected distinct keys, or null to estimate from the input
+ * @param stats        how much field statistics to keep
+ * @param maxRejects   stop with exit code 4 past this many rejects; negative = no limit
+ * @param engine       threads and ring
+ */
+public record JobSettings(Path out, KeySpec key, double fpp, Long expectedKeys, StatsLevel stats, long maxRejects,
+                          EngineSettings engine) {}
