@@ -135,7 +135,8 @@ final class CommonsRowCursor implements RowCursor {
                     reason = CsvRejects.INVALID_UTF8;
                 }
             }
-            byte[] raw = reason != null || keepRaw ? CsvRejects.raw(framer, false) : null;
+            // always kept: Commons CSV may still reject the record for its field count, and a reject shows its text
+            byte[] raw = CsvRejects.raw(framer, false);
             byte[] rawT = keepRaw && reason == null ? CsvRejects.raw(framer, true) : null;
             if (reason != null) {
                 rejected.add(new Pending(framer.recordLine(), -1, raw, rawT, reason));
