@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -67,6 +68,18 @@ class FilterFileTest {
 
         assertThat(FilterFile.read(file).filter()).isEqualTo(second);
         assertThat(listing(dir)).containsExactly("filter.bf");
+    }
+
+    @Test
+    void writtenFileGetsOrdinaryPermissionsNotTempFilePermissions() throws IOException {
+        Assumptions.assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        Path ordinary = Files.writeString(dir.resolve("ordinary"), "x");
+        BloomFilter<KeyHash> filter = filterOf(PARAMS, List.of("a"));
+        Path file = dir.resolve("filter.bf");
+
+        FilterFile.write(file, header("key", PARAMS, filter, 1, 0), filter);
+
+        assertThat(Files.getPosixFilePermissions(file)).isEqualTo(Files.getPosixFilePermissions(ordinary));
     }
 
     @Test
