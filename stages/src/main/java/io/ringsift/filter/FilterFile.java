@@ -25,6 +25,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Reads and writes ringsift filter files (format v1, docs/filter-format.md):
@@ -69,7 +70,7 @@ public final class FilterFile {
         Path dir = absolute.getParent();
         Path tmp = null;
         try {
-            tmp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp");
+            tmp = dir.resolve(tempName(absolute));
             writeContent(tmp, headerBlock, g, filter);
             moveIntoPlace(tmp, absolute);
             tmp = null;
@@ -148,7 +149,7 @@ public final class FilterFile {
     private static void writeContent(Path tmp, byte[] headerBlock, BloomGeometry g, BloomFilter<KeyHash> filter)
             throws IOException {
         MessageDigest sha = sha256();
-        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             OutputStream file = new BufferedOutputStream(Channels.newOutputStream(ch), 1 << 16);
             DataOutputStream out = new DataOutputStream(new DigestOutputStream(file, sha));
             out.write(MAGIC);
@@ -167,6 +168,14 @@ public final class FilterFile {
             file.flush();
             ch.force(true);
         }
+    }
+
+    /**
+     * A hidden sibling name. Not {@code Files.createTempFile}: that makes the file owner-only (0600),
+     * and the rename would hand those permissions to the filter; CREATE_NEW honours the umask.
+     */
+    static String tempName(Path target) {
+        return "." + target.getFileName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp";
     }
 
     private static void moveIntoPlace(Path tmp, Path target) throws IOException {
