@@ -9,6 +9,7 @@ import io.ringsift.partial.Partial;
 import io.ringsift.report.Report;
 import io.ringsift.report.RejectsFile;
 import io.ringsift.report.ReportWriter;
+import io.ringsift.reduce.Reducer;
 import io.ringsift.run.RunControl;
 import io.ringsift.run.RunEngine;
 import io.ringsift.run.RunOutcome;
@@ -38,7 +39,7 @@ public final class IngestJob {
         Path out = prepareOutputDir(s.out());
         long expected = s.expectedKeys() != null ? s.expectedKeys() : input.estimatedKeys();
         FilterParams params = new FilterParams(expected, s.fpp());
-        RunOutcome outcome;
+        RunOutcome<Partial> outcome;
         Path rejectsPath;
         long rejected;
         try (RejectsFile rejects = new RejectsFile(out, s.maxRejects(), control)) {
@@ -47,7 +48,7 @@ public final class IngestJob {
             rejectsPath = rejects.finish(true);
             rejected = rejects.count();
         }
-        Partial merged = outcome.merged();
+        Partial merged = Reducer.merge(outcome.states());
         Path filterPath = null;
         if (outcome.complete()) {
             filterPath = out.resolve(FILTER_FILE);
@@ -55,13 +56,13 @@ public final class IngestJob {
                     merged.duplicates(), Instant.now());
             FilterFile.write(filterPath, header, merged.bloom());
         }
-        Report report = report(command, input, s, params, outcome, rejected, filterPath);
+        Report report = report(command, input, s, params, outcome, merged, rejected, filterPath);
         Path reportPath = out.resolve(REPORT_FILE);
         ReportWriter.write(reportPath, report);
         return new JobResult(report, reportPath, filterPath, rejectsPath, exitCode(outcome));
     }
 
-    static int exitCode(RunOutcome outcome) {
+    static int exitCode(RunOutcome<?> outcome) {
         if (outcome.complete()) {
             return ExitCodes.OK;
         }
@@ -85,8 +86,7 @@ public final class IngestJob {
     }
 
     private static <U extends WorkUnit> Report report(String command, JobInput<U> input, JobSettings s, FilterParams params,
-                                                      RunOutcome o, long rejected, Path filterPath) {
-        Partial m = o.merged();
+                                                      RunOutcome<?> o, Partial m, long rejected, Path filterPath) {
         List<UnitResult> results = o.units();
         long bytes = results.stream().filter(Objects::nonNull).mapToLong(UnitResult::bytes).sum();
         FieldProfile fields = m.fields();

@@ -2,25 +2,25 @@ package io.ringsift.ring;
 
 import com.lmax.disruptor.EventHandler;
 import io.ringsift.key.KeyHash;
-import io.ringsift.partial.Partial;
+import io.ringsift.partial.RowConsumer;
 import io.ringsift.record.RecordBatch;
 import io.ringsift.run.RunControl;
 
 /**
  * A hasher: sees every slot, takes only the rows whose key hash falls in its partition, and adds
- * them to its own {@link Partial}. The same key always lands on the same handler, so the "probably
+ * them to its own {@link RowConsumer} (usually a {@link io.ringsift.partial.Partial}). The same key always lands on the same handler, so the "probably
  * seen" answer and the duplicate count do not depend on how many handlers there are.
  */
-public final class HasherHandler implements EventHandler<RingEvent> {
+public final class HasherHandler<S extends RowConsumer> implements EventHandler<RingEvent> {
     private final int index;
     private final int partitions;
-    private final Partial partial;
+    private final S state;
     private final RunControl control;
 
-    public HasherHandler(int index, int partitions, Partial partial, RunControl control) {
+    public HasherHandler(int index, int partitions, S state, RunControl control) {
         this.index = index;
         this.partitions = partitions;
-        this.partial = partial;
+        this.state = state;
         this.control = control;
     }
 
@@ -35,13 +35,13 @@ public final class HasherHandler implements EventHandler<RingEvent> {
         long[] hi = b.hashHi;
         for (int r = 0, n = b.size(); r < n; r++) {
             if (KeyHash.partition(hi[r], partitions) == index) {
-                b.seen[r] = partial.add(b.hashLo[r], hi[r], b.rows[r], unit);
+                b.seen[r] = state.accept(b.hashLo[r], hi[r], b.rows[r], b.raw[r], unit);
             }
         }
     }
 
-    public Partial partial() {
-        return partial;
+    public S state() {
+        return state;
     }
 
     @Override

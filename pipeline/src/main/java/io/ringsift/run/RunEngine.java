@@ -7,9 +7,8 @@ import com.lmax.disruptor.TimeoutException;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.EventHandlerGroup;
 import com.lmax.disruptor.dsl.ProducerType;
-import io.ringsift.partial.Partial;
+import io.ringsift.partial.RowConsumer;
 import io.ringsift.record.RejectSink;
-import io.ringsift.reduce.Reducer;
 import io.ringsift.ring.BatchPublisher;
 import io.ringsift.ring.HasherHandler;
 import io.ringsift.ring.RingEvent;
@@ -17,7 +16,6 @@ import io.ringsift.source.UnitReader;
 import io.ringsift.source.UnitResult;
 import io.ringsift.source.WorkUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
@@ -29,8 +27,9 @@ import java.util.function.Supplier;
 /**
  * Runs one job through the pipeline:
  * <pre>
- *   units queue ──► reader threads (R) ──► ring (Disruptor) ──► hasher handlers (H) ──► [after] ──► reducer
- *                   parse + key hash        batch slots         own key partition      e.g. check writer
+ *   units queue ──► reader threads (R) ──► ring (Disruptor) ──► hasher handlers (H) ──► [after] ──► states
+ *                   parse + key hash        batch slots         own key partition      check writer   (the caller
+ *                                                                                                     reduces them)
  * </pre>
  * Shutdown is orderly: readers finish (or see the stop flag after their current batch), the ring
  * drains, handlers hand their partials to the reducer. A failure anywhere is recorded once, stops
@@ -49,24 +48,25 @@ public final class RunEngine {
     /**
      * @param units       work units, ids 0..n-1 matching list positions
      * @param readerFactory one reader per thread
-     * @param partials    builds handler {@code i}'s partial
+     * @param partitions  builds handler {@code i}'s state (a {@link io.ringsift.partial.Partial} for an ingest)
      * @param rejects     receives every rejected record (thread-safe)
      * @param after       a sequential stage that sees each batch after all hashers, or null
      */
-    public <U extends WorkUnit> RunOutcome run(List<U> units, Supplier<UnitReader<U>> readerFactory,
-                                               IntFunction<Partial> partials, RejectSink rejects,
+    public <U extends WorkUnit, S extends RowConsumer> RunOutcome<S> run(List<U> units, Supplier<UnitReader<U>> readerFactory,
+                                               IntFunction<S> partitions, RejectSink rejects,
                                                EventHandler<RingEvent> after, RunControl control) {
         int h = settings.handlers();
         int batch = settings.batchSize();
         Disruptor<RingEvent> disruptor = new Disruptor<>(() -> new RingEvent(batch), settings.ringSize(),
                 daemonThreads("ringsift-handler"),
                 settings.readers() == 1 ? ProducerType.SINGLE : ProducerType.MULTI, settings.waitKind().strategy());
-        HasherHandler[] hashers = new HasherHandler[h];
+        List<HasherHandler<S>> hashers = new ArrayList<>();
         for (int i = 0; i < h; i++) {
-            hashers[i] = new HasherHandler(i, h, partials.apply(i), control);
+            hashers.add(new HasherHandler<>(i, h, partitions.apply(i), control));
         }
         disruptor.setDefaultExceptionHandler(new FailOnException<>(units, control));
-        EventHandlerGroup<RingEvent> group = disruptor.handleEventsWith(hashers);
+        @SuppressWarnings("unchecked")
+        EventHandlerGroup<RingEvent> group = disruptor.handleEventsWith(hashers.toArray(new HasherHandler[0]));
         if (after != null) {
             group.then(after);
         }
@@ -92,9 +92,7 @@ public final class RunEngine {
             control.fail(new RunFailure("ring", null, new IllegalStateException("handlers did not drain the ring within " + DRAIN_TIMEOUT_SECONDS + " s")));
             disruptor.halt();
         }
-        List<Partial> parts = new ArrayList<>();
-        Arrays.stream(hashers).forEach(x -> parts.add(x.partial()));
-        Partial merged = Reducer.merge(parts);
+        List<S> states = hashers.stream().map(HasherHandler::state).toList();
         List<UnitResult> unitResults = new ArrayList<>();
         for (int i = 0; i < results.length(); i++) {
             unitResults.add(results.get(i));
@@ -103,7 +101,7 @@ public final class RunEngine {
         if (reason == null && unitResults.stream().anyMatch(r -> r == null)) {
             reason = RunControl.StopReason.FAILED;
         }
-        return new RunOutcome(merged, unitResults, reason, control.failure(), control.progress().elapsedNanos());
+        return new RunOutcome<>(states, unitResults, reason, control.failure(), control.progress().elapsedNanos());
     }
 
     private static <U extends WorkUnit> void readUnits(ConcurrentLinkedQueue<U> queue, UnitReader<U> reader,

@@ -93,7 +93,7 @@ class RunEngineFailureTest {
         RunControl control = new RunControl();
         // a tiny ring so other readers would block forever if the stop were not seen
         EngineSettings s = new EngineSettings(3, 2, 8, 4, WaitKind.BLOCKING);
-        RunOutcome o = new RunEngine(s).run(units(6), () -> reader(50_000, 4, 1234), i -> new Partial(PARAMS, null, null),
+        RunOutcome<Partial> o = new RunEngine(s).run(units(6), () -> reader(50_000, 4, 1234), i -> new Partial(PARAMS, null, null),
                 r -> { }, null, control);
         assertThat(o.complete()).isFalse();
         assertThat(o.stopReason()).isEqualTo(RunControl.StopReason.FAILED);
@@ -106,7 +106,7 @@ class RunEngineFailureTest {
     void aHandlerThatThrowsStopsTheRunWithoutHangingTheReaders() throws Exception {
         RunControl control = new RunControl();
         EngineSettings s = new EngineSettings(2, 2, 4, 4, WaitKind.BLOCKING);
-        RunOutcome o = new RunEngine(s).run(units(4), () -> reader(20_000, -1, -1),
+        RunOutcome<Partial> o = new RunEngine(s).run(units(4), () -> reader(20_000, -1, -1),
                 i -> new Partial(PARAMS, null, i == 1 ? throwingAfter(500) : null), r -> { }, null, control);
         assertThat(o.complete()).isFalse();
         assertThat(o.failure().getMessage()).startsWith("ringsift-handler-1 failed on synthetic unit ")
@@ -119,10 +119,10 @@ class RunEngineFailureTest {
         for (int h : new int[] {1, 2, 5}) {
             RunControl control = new RunControl();
             EngineSettings s = new EngineSettings(3, h, 64, 16, WaitKind.BLOCKING);
-            RunOutcome o = new RunEngine(s).run(units(7), () -> reader(10_000, -1, -1), i -> new Partial(PARAMS, null, null),
+            RunOutcome<Partial> o = new RunEngine(s).run(units(7), () -> reader(10_000, -1, -1), i -> new Partial(PARAMS, null, null),
                     r -> { }, null, control);
             assertThat(o.complete()).isTrue();
-            assertThat(o.merged().records()).isEqualTo(70_000);
+            assertThat(io.ringsift.reduce.Reducer.merge(o.states()).records()).isEqualTo(70_000);
             assertThat(o.units()).allSatisfy(u -> assertThat(u.records()).isEqualTo(10_000));
         }
         assertNoThreadLeft();
@@ -136,7 +136,7 @@ class RunEngineFailureTest {
             control.requestStop(RunControl.StopReason.INTERRUPTED);
             return reader(1000, -1, -1).read(u, sink, rejects);
         };
-        RunOutcome o = new RunEngine(s).run(units(100), () -> slow, i -> new Partial(PARAMS, null, null), r -> { }, null, control);
+        RunOutcome<Partial> o = new RunEngine(s).run(units(100), () -> slow, i -> new Partial(PARAMS, null, null), r -> { }, null, control);
         assertThat(o.stopReason()).isEqualTo(RunControl.StopReason.INTERRUPTED);
         assertThat(o.units().stream().filter(java.util.Objects::nonNull)).isEmpty();
         assertNoThreadLeft();

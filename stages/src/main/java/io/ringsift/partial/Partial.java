@@ -15,7 +15,7 @@ import org.apache.datasketches.hll.Union;
  * <p>Every partial's filter is created with the same expected insertions and fpp, so Guava gives
  * them the same bit count and hash-function count and {@link BloomFilter#putAll} can merge them.
  */
-public final class Partial {
+public final class Partial implements RowConsumer {
     /** lgK for the key sketch: 2^16 registers, relative standard error about 0.4% (1.04 / sqrt(K)). */
     public static final int KEY_SKETCH_LG_K = 16;
 
@@ -38,16 +38,20 @@ public final class Partial {
         this.fields = fields;
     }
 
+    @Override
+    public boolean accept(long lo, long hi, Object row, byte[] raw, int unit) {
+        return add(lo, hi, row, unit);
+    }
+
     /**
      * Adds one record owned by this partial. Returns true when its key was probably seen before:
-     * earlier in this input for an ingest, in the reference filter (or earlier in this input) for a
-     * check.
+     * earlier in this input for an ingest; in the reference filter for a check.
      */
     public boolean add(long lo, long hi, Object row, int unit) {
         KeyHash h = scratch.set(lo, hi);
         records++;
         boolean newHere = bloom.put(h);
-        boolean seen = reference != null ? (reference.mightContain(h) || !newHere) : !newHere;
+        boolean seen = reference != null ? reference.mightContain(h) : !newHere;
         if (!newHere) {
             duplicates++;
         }
