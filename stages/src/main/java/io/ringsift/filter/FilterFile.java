@@ -47,6 +47,8 @@ public final class FilterFile {
     static final byte[] MAGIC = {'R', 'S', 'B', 'F', '\r', '\n', 0x1A, '\n'};
     static final int PREAMBLE_BYTES = MAGIC.length + 2 + 4 + 8;
     static final int TRAILER_BYTES = 32;
+    /** Far above anything {@link HeaderCodec} can produce, and small enough to read into one array. */
+    static final int MAX_HEADER_BYTES = 1 << 20;
 
     private static final HexFormat HEX = HexFormat.of();
 
@@ -114,6 +116,10 @@ public final class FilterFile {
                         + " (this build reads version " + FORMAT_VERSION + ")");
             }
             long headerLength = Integer.toUnsignedLong(pre.getInt());
+            if (headerLength > MAX_HEADER_BYTES) {
+                throw new FilterFormatException(file, "header length " + headerLength + " exceeds the "
+                        + MAX_HEADER_BYTES + "-byte limit (four strings of at most 64 KiB and fixed fields)");
+            }
             long bodyLength = pre.getLong();
             long expectedSize = PREAMBLE_BYTES + headerLength + bodyLength + TRAILER_BYTES;
             if (bodyLength < 0 || expectedSize < 0 || expectedSize != size) {

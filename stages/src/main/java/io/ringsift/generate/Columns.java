@@ -1,6 +1,5 @@
 package io.ringsift.generate;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -36,9 +35,5 @@ final class Columns {
             int lap = i / cycle.size();
             names[i + 1] = lap == 0 ? kinds[i].base : kinds[i].base + "_" + (lap + 1);
         }
-    }
-
-    List<String> header() {
-        return new ArrayList<>(List.of(names));
     }
 }

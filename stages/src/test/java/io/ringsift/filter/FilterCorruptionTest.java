@@ -110,6 +110,14 @@ class FilterCorruptionTest {
     }
 
     @Test
+    void absurdHeaderLengthIsRefusedBeforeAnythingIsRead() throws IOException {
+        byte[] bytes = good.clone();
+        bytes[10] = (byte) 0xFF; // header length field, most significant byte
+        assertRejected(bytes, "header length 42");
+        assertRejected(bytes, "exceeds the 1048576-byte limit");
+    }
+
+    @Test
     void emptyFileIsTruncated() throws IOException {
         assertRejected(new byte[0], "truncated: 0 bytes");
     }
