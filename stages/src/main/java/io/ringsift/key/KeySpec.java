@@ -16,6 +16,28 @@ public record KeySpec(List<String> fields) {
         }
     }
 
+    /** The inverse of {@link #describe()}: reads a key spec back from a filter header. */
+    public static KeySpec parse(String described) {
+        if (described.equals("*")) {
+            return wholeRecord();
+        }
+        java.util.List<String> out = new java.util.ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        for (int i = 0; i < described.length(); i++) {
+            char c = described.charAt(i);
+            if (c == '\\' && i + 1 < described.length()) {
+                cur.append(described.charAt(++i));
+            } else if (c == ',') {
+                out.add(cur.toString());
+                cur.setLength(0);
+            } else {
+                cur.append(c);
+            }
+        }
+        out.add(cur.toString());
+        return new KeySpec(out);
+    }
+
     public static KeySpec wholeRecord() {
         return new KeySpec(List.of());
     }
@@ -24,8 +46,22 @@ public record KeySpec(List<String> fields) {
         return fields.isEmpty();
     }
 
-    /** Stable text form stored in filter headers and reports, e.g. {@code "key"} or {@code "a,b"}; {@code "*"} for the whole record. */
+    /**
+     * Stable text form stored in filter headers and reports, e.g. {@code "key"} or {@code "a,b"};
+     * {@code "*"} for the whole record. A comma or backslash inside a name is escaped with a
+     * backslash, so the one column {@code "a,b"} ({@code a\,b}) never reads as two columns.
+     */
     public String describe() {
-        return isWholeRecord() ? "*" : String.join(",", fields);
+        if (isWholeRecord()) {
+            return "*";
+        }
+        StringBuilder sb = new StringBuilder();
+        for (String f : fields) {
+            if (sb.length() > 0) {
+                sb.append(',');
+            }
+            sb.append(f.replace("\\", "\\\\").replace(",", "\\,"));
+        }
+        return sb.toString();
     }
 }

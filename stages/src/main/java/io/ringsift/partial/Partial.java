@@ -26,6 +26,8 @@ public final class Partial implements RowConsumer {
     private final KeyHash scratch = new KeyHash();
     private long records;
     private long duplicates;
+    private long seenRecords;
+    private long presentRecords;
 
     /**
      * @param reference a filter from an earlier run to test keys against ({@code check}), or null
@@ -55,6 +57,12 @@ public final class Partial implements RowConsumer {
         if (!newHere) {
             duplicates++;
         }
+        if (seen) {
+            seenRecords++;
+        }
+        if (seen || !newHere) {
+            presentRecords++;
+        }
         // lo is already a uniform 64-bit hash; the sketch rehashes it, which costs little and keeps it a stock HLL
         keySketch.update(lo);
         if (fields != null) {
@@ -68,6 +76,8 @@ public final class Partial implements RowConsumer {
         bloom.putAll(other.bloom);
         records += other.records;
         duplicates += other.duplicates;
+        seenRecords += other.seenRecords;
+        presentRecords += other.presentRecords;
         Union union = new Union(KEY_SKETCH_LG_K);
         union.update(keySketch);
         union.update(other.keySketch);
@@ -88,6 +98,16 @@ public final class Partial implements RowConsumer {
     /** Records whose key was probably seen earlier in this input (Bloom answer, may overcount by the fpp). */
     public long duplicates() {
         return duplicates;
+    }
+
+    /** Records answered "probably seen" (for a check: found in the reference filter). */
+    public long seenRecords() {
+        return seenRecords;
+    }
+
+    /** Records whose key was probably present already: in the reference filter or earlier in this input. */
+    public long presentRecords() {
+        return presentRecords;
     }
 
     public double distinctKeysEstimate() {

@@ -11,8 +11,9 @@ import java.util.List;
  * @param keyIndexes column positions of the key, in key-spec order (all columns for the whole-row key)
  * @param fieldIndexes for each column, its index in the run's combined field list (files may order columns differently)
  * @param size       file size in bytes when planned
+ * @param headerLine the header record's bytes with its line terminator (empty without a header), for check output
  */
-public record CsvFile(Path path, List<String> columns, int[] keyIndexes, int[] fieldIndexes, long size) {
+public record CsvFile(Path path, List<String> columns, int[] keyIndexes, int[] fieldIndexes, long size, byte[] headerLine) {
     public CsvFile {
         columns = List.copyOf(columns);
     }

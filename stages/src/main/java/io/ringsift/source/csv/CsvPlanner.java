@@ -77,6 +77,7 @@ public final class CsvPlanner {
     private CsvFile describe(Path p, Map<String, Integer> fieldIndex) throws CsvInputException, IOException {
         long size = Files.size(p);
         List<String> columns = List.of();
+        byte[] headerLine = new byte[0];
         try (InputStream in = Files.newInputStream(p)) {
             RecordFramer framer = new RecordFramer(in, Long.MAX_VALUE, 0, 1, dialect);
             FastRowCursor first = new FastRowCursor(framer, -1);
@@ -86,6 +87,9 @@ public final class CsvPlanner {
                     throw new CsvInputException(p + ":" + first.line() + ": cannot read the " + what + ": " + first.rejectReason());
                 }
                 String[] v = first.values();
+                if (dialect.header()) {
+                    headerLine = first.raw(true);
+                }
                 columns = new ArrayList<>();
                 for (int i = 0; i < v.length; i++) {
                     columns.add(dialect.header() ? v[i] : Integer.toString(i + 1));
@@ -114,7 +118,7 @@ public final class CsvPlanner {
         for (int i = 0; i < fields.length; i++) {
             fields[i] = fieldIndex.computeIfAbsent(columns.get(i), c -> fieldIndex.size());
         }
-        return new CsvFile(p, columns, keyIndexes, fields, size);
+        return new CsvFile(p, columns, keyIndexes, fields, size, headerLine);
     }
 
     private void cut(CsvFile f, List<CsvUnit> units) throws IOException {

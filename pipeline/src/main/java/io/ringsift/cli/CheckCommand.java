@@ -1,0 +1,118 @@
+package io.ringsift.cli;
+
+import io.ringsift.filter.FilterFile;
+import io.ringsift.filter.LoadedFilter;
+import io.ringsift.job.CheckJob;
+import io.ringsift.job.CsvInput;
+import io.ringsift.job.JobResult;
+import io.ringsift.job.JobSettings;
+import io.ringsift.key.KeySpec;
+import io.ringsift.run.EngineSettings;
+import io.ringsift.run.RunControl;
+import io.ringsift.source.csv.CsvDialect;
+import io.ringsift.source.csv.CsvInputException;
+import io.ringsift.source.csv.CsvPlan;
+import io.ringsift.source.csv.CsvPlanner;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code ringsift check --filter F [--new OUT] [--seen OUT] [--update] FILE...} */
+@Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Split CSV rows into new (key definitely not in the filter) and seen (probably in it).",
+                "Rows are copied byte for byte, in input order within each file, after the first file's header."},
+        footer = {"", io.ringsift.job.ExitCodes.HELP})
+final class CheckCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "CSV files to check.")
+    List<Path> files;
+
+    @Option(names = "--filter", required = true, paramLabel = "F", description = "The filter file to check against.")
+    Path filterPath;
+
+    @Option(names = "--key", split = ",", paramLabel = "COLUMN",
+            description = "Key column(s); must match the filter's key spec. Default: the filter's.")
+    List<String> key;
+
+    @Option(names = "--new", paramLabel = "OUT", description = "Write rows whose key is definitely new here.")
+    Path newOut;
+
+    @Option(names = "--seen", paramLabel = "OUT", description = "Write rows whose key was probably seen here.")
+    Path seenOut;
+
+    @Option(names = "--update", description = "Add the new keys to the filter and write it back (atomically).")
+    boolean update;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = ".", description = "Directory for report.json and rejects.csv (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Mixin
+    CsvOptions csv;
+
+    @Mixin
+    PipelineOptions pipeline;
+
+    @Override
+    public Integer call() throws Exception {
+        CsvDialect dialect;
+        EngineSettings engine;
+        try {
+            dialect = csv.dialect();
+            engine = pipeline.engine();
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        LoadedFilter filter = FilterFile.read(filterPath);
+        KeySpec filterKey = KeySpec.parse(filter.header().keySpec());
+        KeySpec keySpec = key == null ? filterKey : PipelineOptions.keySpec(key);
+        if (!keySpec.describe().equals(filter.header().keySpec())) {
+            throw new UserError("--key '" + keySpec.describe() + "' does not match the filter's key '" + filter.header().keySpec()
+                    + "' (" + filterPath + "): keys made differently never match");
+        }
+        CsvPlan plan;
+        try {
+            plan = new CsvPlanner(dialect, keySpec, engine.readers(), csv.splitSize).plan(files);
+        } catch (CsvInputException e) {
+            throw new UserError(e.getMessage());
+        }
+        CsvInput input = new CsvInput(plan, dialect, csv.parser, true);
+        JobSettings settings = new JobSettings(out, keySpec, filter.header().fpp(), filter.header().expectedKeys(),
+                pipeline.stats, pipeline.maxRejects, engine);
+        RunControl control = new RunControl();
+        JobResult result;
+        try (Interrupts ignored = new Interrupts(control);
+             ProgressLine ignored2 = new ProgressLine(control.progress(), spec.commandLine().getErr(), pipeline.showProgress())) {
+            result = CheckJob.run(input, filter, new CheckJob.Outputs(out, newOut, seenOut, filterPath, update), settings, control);
+        }
+        var rep = result.report();
+        if (!pipeline.quiet) {
+            var w = spec.commandLine().getOut();
+            w.printf(Locale.ROOT, "ringsift check: %s in %.2f s%n", rep.complete() ? "complete" : "INCOMPLETE (" + rep.stopReason() + ")",
+                    rep.timing().elapsedMillis() / 1000.0);
+            w.printf(Locale.ROOT, "  records      %,d accepted, %,d rejected%s%n", rep.records(), rep.rejected(),
+                    result.rejectsPath() != null ? " (see " + result.rejectsPath() + ")" : "");
+            w.printf(Locale.ROOT, "  new          %,d%s%n", rep.check().newRecords(), newOut != null && rep.complete() ? " -> " + newOut : "");
+            w.printf(Locale.ROOT, "  seen         %,d%s%n", rep.check().seenRecords(), seenOut != null && rep.complete() ? " -> " + seenOut : "");
+            w.printf(Locale.ROOT, "  throughput   %,d records/s%n", rep.timing().recordsPerSecond());
+            if (rep.check().updated()) {
+                w.printf("  filter       %s updated with the new keys%n", filterPath);
+            }
+            w.printf("  report       %s%n", result.reportPath());
+            w.flush();
+        }
+        if (rep.error() != null) {
+            spec.commandLine().getErr().println("ringsift: " + rep.error());
+        }
+        return result.exitCode();
+    }
+}

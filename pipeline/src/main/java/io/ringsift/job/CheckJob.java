@@ -1,0 +1,141 @@
+package io.ringsift.job;
+
+import com.google.common.hash.BloomFilter;
+import io.ringsift.filter.BloomGeometry;
+import io.ringsift.filter.FilterFile;
+import io.ringsift.filter.LoadedFilter;
+import io.ringsift.key.KeyHash;
+import io.ringsift.partial.FilterParams;
+import io.ringsift.partial.Partial;
+import io.ringsift.reduce.Reducer;
+import io.ringsift.report.AtomicFiles;
+import io.ringsift.report.RejectsFile;
+import io.ringsift.report.Report;
+import io.ringsift.report.ReportWriter;
+import io.ringsift.ring.CheckWriter;
+import io.ringsift.run.RunControl;
+import io.ringsift.run.RunEngine;
+import io.ringsift.run.RunOutcome;
+import io.ringsift.source.UnitResult;
+import io.ringsift.source.csv.CsvUnit;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+/**
+ * {@code check}: splits input rows into "new" (key definitely not in the filter) and "seen"
+ * (probably in it), byte for byte and in input order within each file. With {@code update}, the
+ * new keys are added and the filter is written back atomically. Outputs appear only when the whole
+ * input was read.
+ */
+public final class CheckJob {
+
+    /**
+     * @param newOut  file for new rows, or null
+     * @param seenOut file for seen rows, or null
+     */
+    public record Outputs(Path out, Path newOut, Path seenOut, Path filterPath, boolean update) {}
+
+    private CheckJob() {
+    }
+
+    public static JobResult run(CsvInput input, LoadedFilter filter, Outputs o, JobSettings s, RunControl control) throws IOException {
+        Path out = IngestJob.prepareOutputDir(o.out());
+        FilterParams params = new FilterParams(filter.header().expectedKeys(), filter.header().fpp());
+        if (!BloomGeometry.predicted(params.expectedKeys(), params.fpp()).equals(BloomGeometry.of(filter.filter()))) {
+            throw new IOException(o.filterPath() + ": filter shape does not match its header's expected keys and fpp; cannot check against it");
+        }
+        Path newParts = o.newOut() != null ? partsDir(o.newOut()) : null;
+        Path seenParts = o.seenOut() != null ? partsDir(o.seenOut()) : null;
+        RunOutcome<Partial> outcome;
+        Path rejectsPath;
+        long rejected;
+        try {
+            try (RejectsFile rejects = new RejectsFile(out, s.maxRejects(), control)) {
+                outcome = new RunEngine(s.engine()).run(input.units(), input::newReader,
+                        i -> new Partial(params, filter.filter(), input.newProfile(s.stats())), rejects,
+                        newParts != null || seenParts != null ? new CheckWriter(newParts, seenParts) : null, control);
+                rejectsPath = rejects.finish(true);
+                rejected = rejects.count();
+            }
+            if (outcome.complete()) {
+                assemble(input, newParts, o.newOut());
+                assemble(input, seenParts, o.seenOut());
+            }
+        } finally {
+            deleteTree(newParts);
+            deleteTree(seenParts);
+        }
+        Partial merged = Reducer.merge(outcome.states());
+        boolean updated = false;
+        if (o.update() && outcome.complete()) {
+            BloomFilter<KeyHash> union = filter.filter().copy();
+            union.putAll(merged.bloom());
+            var h = filter.header();
+            FilterFile.write(o.filterPath(), h.withCounts(h.records() + merged.records(), h.duplicateRecords() + merged.presentRecords(),
+                    Instant.now()), union);
+            updated = true;
+        }
+        long seen = merged.seenRecords();
+        Report.Check check = new Report.Check(o.filterPath().toString(), merged.records() - seen, seen,
+                o.newOut() == null ? null : o.newOut().toString(), o.seenOut() == null ? null : o.seenOut().toString(), updated);
+        long bytes = outcome.units().stream().filter(Objects::nonNull).mapToLong(UnitResult::bytes).sum();
+        double seconds = Math.max(outcome.elapsedNanos(), 1) / 1e9;
+        Report report = new Report(Report.SCHEMA_VERSION, "check", outcome.complete(),
+                outcome.stopReason() == null ? null : outcome.stopReason().name().toLowerCase(java.util.Locale.ROOT),
+                outcome.failure() == null ? null : outcome.failure().getMessage(), s.key().describe(), merged.records(), rejected,
+                merged.duplicates(), Math.round(merged.distinctKeysEstimate()), input.sources(outcome.units()), null,
+                input.fields(merged.fields()), null, null, check,
+                new Report.Timing(Math.round(seconds * 1000), Math.round(merged.records() / seconds),
+                        Math.round(bytes / 1e6 / seconds * 10) / 10.0, s.engine().readers(), s.engine().handlers(), input.parser()));
+        Path reportPath = out.resolve(IngestJob.REPORT_FILE);
+        ReportWriter.write(reportPath, report);
+        return new JobResult(report, reportPath, updated ? o.filterPath() : null, rejectsPath, IngestJob.exitCode(outcome));
+    }
+
+    private static Path partsDir(Path target) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        return Files.createTempDirectory(dir, "." + target.getFileName() + ".parts-");
+    }
+
+    /** Header once (from the first file), then each unit's part in unit order: files in argument order, ranges in offset order. */
+    private static void assemble(CsvInput input, Path parts, Path target) throws IOException {
+        if (parts == null) {
+            return;
+        }
+        List<CsvUnit> units = input.units();
+        AtomicFiles.write(target, out -> {
+            if (!units.isEmpty()) {
+                out.write(units.get(0).file().headerLine());
+            }
+            for (CsvUnit u : units) {
+                Path p = CheckWriter.part(parts, u.id());
+                if (Files.exists(p)) {
+                    copy(p, out);
+                }
+            }
+        });
+    }
+
+    private static void copy(Path p, OutputStream out) throws IOException {
+        Files.copy(p, out);
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (dir == null || !Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
