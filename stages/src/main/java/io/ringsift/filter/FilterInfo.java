@@ -15,6 +15,8 @@ import java.util.Locale;
  * @param fillRatio               fraction of bits set, X/m
  */
 public record FilterInfo(long approximateElementCount, double estimatedFpp, double fillRatio) {
+    /** {@link #approximateElementCount} of a filter with every bit set: it answers "probably seen" to everything. */
+    public static final long SATURATED = -1;
 
     public static FilterInfo of(BloomFilter<?> filter, int hashFunctions) {
         if (hashFunctions < 1) {
@@ -22,7 +24,10 @@ public record FilterInfo(long approximateElementCount, double estimatedFpp, doub
         }
         double fpp = filter.expectedFpp();
         // expectedFpp() is (X/m)^k, so its k-th root recovers the fill without touching private state
-        return new FilterInfo(filter.approximateElementCount(), fpp, Math.pow(fpp, 1.0 / hashFunctions));
+        double fill = Math.pow(fpp, 1.0 / hashFunctions);
+        // a saturated filter (every bit set) has no finite count estimate: -ln(1 - X/m) diverges
+        long count = fill >= 1.0 ? SATURATED : filter.approximateElementCount();
+        return new FilterInfo(count, fpp, fill);
     }
 
     public static FilterInfo of(LoadedFilter loaded) {
@@ -44,7 +49,9 @@ public record FilterInfo(long approximateElementCount, double estimatedFpp, doub
                 "records:           " + h.records(),
                 "duplicate records: " + h.duplicateRecords(),
                 "created at:        " + h.createdAt(),
-                "keys (estimated):  " + info.approximateElementCount(),
+                "keys (estimated):  " + (info.approximateElementCount() == SATURATED
+                        ? "unknown: every bit is set, the filter answers \"probably seen\" to everything"
+                        : info.approximateElementCount()),
                 "fill:              " + String.format(Locale.ROOT, "%.4f", info.fillRatio()),
                 "fpp (current):     " + String.format(Locale.ROOT, "%.6g", info.estimatedFpp()));
     }
