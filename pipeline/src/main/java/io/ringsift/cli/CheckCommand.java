@@ -87,7 +87,7 @@ final class CheckCommand implements Callable<Integer> {
         }
         CsvInput input = new CsvInput(plan, dialect, csv.parser, true);
         JobSettings settings = new JobSettings(out, keySpec, filter.header().fpp(), filter.header().expectedKeys(),
-                pipeline.stats, pipeline.maxRejects, engine);
+                pipeline.stats, pipeline.maxRejects, engine, false);
         RunControl control = new RunControl();
         JobResult result;
         try (Interrupts ignored = new Interrupts(control);

@@ -41,6 +41,9 @@ final class IngestCsvCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "Output directory (created if missing).")
     Path out;
 
+    @Option(names = "--exact", description = "Second pass: verify the Bloom's duplicate candidates exactly (memory grows with the candidates, not the input).")
+    boolean exact;
+
     @Mixin
     CsvOptions csv;
 
@@ -68,7 +71,7 @@ final class IngestCsvCommand implements Callable<Integer> {
         }
         CsvInput input = new CsvInput(plan, dialect, csv.parser, false);
         JobSettings settings = new JobSettings(out, keySpec, pipeline.fpp, pipeline.expectedKeys, pipeline.stats,
-                pipeline.maxRejects, engine);
+                pipeline.maxRejects, engine, exact);
         RunControl control = new RunControl();
         JobResult result;
         try (Interrupts ignored = new Interrupts(control);

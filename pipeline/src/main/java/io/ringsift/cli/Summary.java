@@ -22,6 +22,11 @@ final class Summary {
                 r.rejectsPath() != null ? " (see " + r.rejectsPath() + ")" : "");
         out.printf(Locale.ROOT, "  key          %s%n", rep.key());
         out.printf(Locale.ROOT, "  duplicates   %,d records whose key was probably seen earlier%n", rep.duplicateRecords());
+        if (rep.exact() != null) {
+            Report.Exact e = rep.exact();
+            out.printf(Locale.ROOT, "  exact        %,d duplicates, %,d distinct keys (%,d Bloom false positives, measured fpp %.3g)%n",
+                    e.duplicateRecords(), e.distinctKeys(), e.falsePositives(), e.measuredFpp());
+        }
         out.printf(Locale.ROOT, "  distinct     ~%,d keys (HyperLogLog estimate)%n", rep.distinctKeysEstimate());
         if (rep.fields() != null) {
             out.printf(Locale.ROOT, "  fields       %d%n", rep.fields().size());

@@ -61,6 +61,11 @@ public final class CsvInput implements JobInput<CsvUnit> {
     }
 
     @Override
+    public UnitReader<CsvUnit> newVerifyingReader(io.ringsift.partial.HashPairSet only) {
+        return new CsvUnitReader(dialect, parser, false, only);
+    }
+
+    @Override
     public FieldProfile newProfile(StatsLevel level) {
         return level == StatsLevel.NONE ? null : new CsvFieldProfile(plan.fields(), plan.unitFieldIndexes(), level);
     }

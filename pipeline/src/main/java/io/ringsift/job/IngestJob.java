@@ -3,7 +3,9 @@ package io.ringsift.job;
 import io.ringsift.filter.FilterFile;
 import io.ringsift.filter.FilterHeader;
 import io.ringsift.filter.FilterInfo;
+import io.ringsift.partial.ExactVerifier;
 import io.ringsift.partial.FieldProfile;
+import io.ringsift.partial.HashPairSet;
 import io.ringsift.partial.FilterParams;
 import io.ringsift.partial.Partial;
 import io.ringsift.report.Report;
@@ -43,12 +45,22 @@ public final class IngestJob {
         Path rejectsPath;
         long rejected;
         try (RejectsFile rejects = new RejectsFile(out, s.maxRejects(), control)) {
-            outcome = new RunEngine(s.engine()).run(input.units(), input::newReader,
-                    i -> new Partial(params, null, input.newProfile(s.stats())), rejects, null, control);
+            outcome = new RunEngine(s.engine()).run(input.units(), input::newReader, i -> {
+                Partial p = new Partial(params, null, input.newProfile(s.stats()));
+                return s.exact() ? p.collectCandidates() : p;
+            }, rejects, null, control);
             rejectsPath = rejects.finish(true);
             rejected = rejects.count();
         }
         Partial merged = Reducer.merge(outcome.states());
+        Report.Exact exact = null;
+        if (s.exact() && outcome.complete()) {
+            exact = verify(input, s, merged, control);
+            if (exact == null) {
+                outcome = new RunOutcome<>(outcome.states(), outcome.units(), control.stopReason(), control.failure(),
+                        outcome.elapsedNanos());
+            }
+        }
         Path filterPath = null;
         if (outcome.complete()) {
             filterPath = out.resolve(FILTER_FILE);
@@ -56,10 +68,31 @@ public final class IngestJob {
                     merged.duplicates(), Instant.now());
             FilterFile.write(filterPath, header, merged.bloom());
         }
-        Report report = report(command, input, s, params, outcome, merged, rejected, filterPath);
+        Report report = report(command, input, s, params, outcome, merged, rejected, filterPath, exact);
         Path reportPath = out.resolve(REPORT_FILE);
         ReportWriter.write(reportPath, report);
         return new JobResult(report, reportPath, filterPath, rejectsPath, exitCode(outcome));
+    }
+
+    /**
+     * Exact mode's second pass: re-read the input, keep only rows whose key hash was a candidate
+     * ("probably seen" in pass one, plus the first occurrence of each such key, which shares its
+     * hash), and count duplicates by comparing canonical key bytes. Returns null if the pass was
+     * stopped or failed.
+     */
+    private static <U extends WorkUnit> Report.Exact verify(JobInput<U> input, JobSettings s, Partial merged, RunControl control) {
+        HashPairSet candidates = merged.candidates();
+        RunOutcome<ExactVerifier> pass = new RunEngine(s.engine()).run(input.units(), () -> input.newVerifyingReader(candidates),
+                i -> new ExactVerifier(), r -> { }, null, control);
+        if (!pass.complete()) {
+            return null;
+        }
+        long exactDups = pass.states().stream().mapToLong(ExactVerifier::duplicates).sum();
+        long falsePositives = merged.duplicates() - exactDups;
+        long distinct = merged.records() - exactDups;
+        // a false positive can only happen when a new key is inserted: distinct keys are the trials
+        double measured = distinct == 0 ? 0 : (double) falsePositives / distinct;
+        return new Report.Exact(candidates.size(), exactDups, distinct, merged.duplicates(), falsePositives, measured);
     }
 
     static int exitCode(RunOutcome<?> outcome) {
@@ -86,7 +119,8 @@ public final class IngestJob {
     }
 
     private static <U extends WorkUnit> Report report(String command, JobInput<U> input, JobSettings s, FilterParams params,
-                                                      RunOutcome<?> o, Partial m, long rejected, Path filterPath) {
+                                                      RunOutcome<?> o, Partial m, long rejected, Path filterPath,
+                                                      Report.Exact exact) {
         List<UnitResult> results = o.units();
         long bytes = results.stream().filter(Objects::nonNull).mapToLong(UnitResult::bytes).sum();
         FieldProfile fields = m.fields();
@@ -103,7 +137,7 @@ public final class IngestJob {
                 o.stopReason() == null ? null : o.stopReason().name().toLowerCase(java.util.Locale.ROOT),
                 o.failure() == null ? null : o.failure().getMessage(), s.key().describe(), m.records(), rejected,
                 m.duplicates(), Math.round(m.distinctKeysEstimate()), input.sources(results), input.partitions(results),
-                input.fields(fields), filter, null, null, timing);
+                input.fields(fields), filter, exact, null, timing);
     }
 
     private static double round1(double v) {

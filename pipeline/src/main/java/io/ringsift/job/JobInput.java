@@ -19,6 +19,14 @@ public interface JobInput<U extends WorkUnit> {
     /** A reader for one reader thread; it keeps its buffers across units. */
     UnitReader<U> newReader();
 
+    /**
+     * Exact mode's second pass: a reader that publishes only rows whose key hash is in {@code only},
+     * with the canonical key bytes attached.
+     */
+    default UnitReader<U> newVerifyingReader(io.ringsift.partial.HashPairSet only) {
+        throw new UnsupportedOperationException("--exact is not supported for " + keySource() + " input yet");
+    }
+
     /** A fresh per-handler field profile, or null for {@link StatsLevel#NONE}. */
     FieldProfile newProfile(StatsLevel level);
 

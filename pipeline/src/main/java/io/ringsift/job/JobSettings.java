@@ -15,6 +15,7 @@ import java.nio.file.Path;
  * @param stats        how much field statistics to keep
  * @param maxRejects   stop with exit code 4 past this many rejects; negative = no limit
  * @param engine       threads and ring
+ * @param exact        verify the Bloom's duplicate candidates exactly in a second pass
  */
 public record JobSettings(Path out, KeySpec key, double fpp, Long expectedKeys, StatsLevel stats, long maxRejects,
-                          EngineSettings engine) {}
+                          EngineSettings engine, boolean exact) {}

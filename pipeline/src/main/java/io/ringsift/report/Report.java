@@ -51,9 +51,17 @@ public record Report(
     @JsonPropertyOrder({"path", "bits", "hashFunctions", "expectedKeys", "fpp", "estimatedFpp"})
     public record Filter(String path, long bits, int hashFunctions, long expectedKeys, double fpp, double estimatedFpp) {}
 
-    @JsonPropertyOrder({"candidates", "duplicateRecords", "bloomDuplicateRecords", "falsePositives", "measuredFpp"})
-    public record Exact(long candidates, long duplicateRecords, long bloomDuplicateRecords, long falsePositives,
-                        double measuredFpp) {}
+    /**
+     * @param candidates           distinct key hashes the Bloom answered "probably seen" for
+     * @param duplicateRecords     records whose exact key appeared earlier
+     * @param distinctKeys         exact distinct keys (records - duplicateRecords)
+     * @param bloomDuplicateRecords the Bloom figure, for comparison (same as the top-level duplicateRecords)
+     * @param falsePositives       Bloom duplicates that were not real: bloom - exact
+     * @param measuredFpp          falsePositives / distinctKeys: the rate new keys were wrongly "seen"
+     */
+    @JsonPropertyOrder({"candidates", "duplicateRecords", "distinctKeys", "bloomDuplicateRecords", "falsePositives", "measuredFpp"})
+    public record Exact(long candidates, long duplicateRecords, long distinctKeys, long bloomDuplicateRecords,
+                        long falsePositives, double measuredFpp) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonPropertyOrder({"filter", "newRecords", "seenRecords", "newPath", "seenPath", "updated"})

@@ -24,6 +24,8 @@ public final class Partial implements RowConsumer {
     private HllSketch keySketch = new HllSketch(KEY_SKETCH_LG_K, TgtHllType.HLL_8);
     private final FieldProfile fields;
     private final KeyHash scratch = new KeyHash();
+    /** Exact mode: the hash of every row answered "probably seen", to verify in a second pass; else null. */
+    private HashPairSet candidates;
     private long records;
     private long duplicates;
     private long seenRecords;
@@ -56,6 +58,9 @@ public final class Partial implements RowConsumer {
         boolean seen = reference != null ? reference.mightContain(h) : !newHere;
         if (!newHere) {
             duplicates++;
+            if (candidates != null) {
+                candidates.add(lo, hi);
+            }
         }
         if (seen) {
             seenRecords++;
@@ -71,6 +76,17 @@ public final class Partial implements RowConsumer {
         return seen;
     }
 
+    /** Exact mode: remember the hash of every "probably seen" row for a verifying second pass. */
+    public Partial collectCandidates() {
+        candidates = new HashPairSet();
+        return this;
+    }
+
+    /** The candidates collected (merged across partials after {@link #mergeFrom}), or null. */
+    public HashPairSet candidates() {
+        return candidates;
+    }
+
     /** Folds another partial (built with the same parameters) into this one. */
     public void mergeFrom(Partial other) {
         bloom.putAll(other.bloom);
@@ -82,6 +98,9 @@ public final class Partial implements RowConsumer {
         union.update(keySketch);
         union.update(other.keySketch);
         keySketch = union.getResult(TgtHllType.HLL_8);
+        if (candidates != null && other.candidates != null) {
+            candidates.addAll(other.candidates);
+        }
         if (fields != null && other.fields != null) {
             fields.mergeFrom(other.fields);
         }

@@ -2,6 +2,7 @@ package io.ringsift.source.csv;
 
 import io.ringsift.key.KeyEncoder;
 import io.ringsift.key.KeyHash;
+import io.ringsift.partial.HashPairSet;
 import io.ringsift.record.RecordBatch;
 import io.ringsift.record.RecordSink;
 import io.ringsift.record.Reject;
@@ -30,12 +31,23 @@ public final class CsvUnitReader implements UnitReader<CsvUnit> {
     private final boolean keepRaw;
     private final KeyEncoder encoder = new KeyEncoder();
     private final KeyHash hash = new KeyHash();
+    private final HashPairSet only;
 
     /** @param keepRaw keep each accepted record's bytes (with terminator) in the batch, for check output */
     public CsvUnitReader(CsvDialect dialect, CsvParser parser, boolean keepRaw) {
+        this(dialect, parser, keepRaw, null);
+    }
+
+    /**
+     * @param only when not null, exact mode's second pass: publish only rows whose key hash is in
+     *             this set, each with its canonical key bytes attached as the row's raw bytes;
+     *             rejects are not reported again
+     */
+    public CsvUnitReader(CsvDialect dialect, CsvParser parser, boolean keepRaw, HashPairSet only) {
         this.dialect = dialect;
         this.parser = parser;
         this.keepRaw = keepRaw;
+        this.only = only;
     }
 
     @Override
@@ -64,6 +76,9 @@ public final class CsvUnitReader implements UnitReader<CsvUnit> {
                 String reason = cursor.rejectReason();
                 if (reason != null) {
                     rejected++;
+                    if (only != null) {
+                        continue;
+                    }
                     rejects.reject(new Reject(unit.source(), cursor.line(), null, reason, rejectText(cursor.raw(false))));
                     continue;
                 }
@@ -74,8 +89,15 @@ public final class CsvUnitReader implements UnitReader<CsvUnit> {
                 }
                 encoder.hash(hash);
                 records++;
+                byte[] attached = keepRaw ? cursor.raw(true) : null;
+                if (only != null) {
+                    if (!only.contains(hash.lo, hash.hi)) {
+                        continue;
+                    }
+                    attached = encoder.toBytes();
+                }
                 RecordBatch batch = sink.batch();
-                if (batch.add(hash.lo, hash.hi, cursor.line(), values, keepRaw ? cursor.raw(true) : null)) {
+                if (batch.add(hash.lo, hash.hi, cursor.line(), values, attached)) {
                     reported = reportBytes(batch, cursor, reported);
                     sink.publish(unit.id());
                     if (sink.stopRequested()) {
