@@ -9,6 +9,7 @@ import com.mongodb.client.model.Sorts;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import org.bson.BsonArray;
 import org.bson.BsonDocument;
 import org.bson.BsonInt32;
 import org.bson.BsonInt64;
@@ -77,13 +78,13 @@ public final class PartitionPlanner {
         long estimated = coll.estimatedDocumentCount();
         List<String> notes = new ArrayList<>();
         if (targetPartitions == 1 || coll.find().projection(ID_ONLY).first() == null) {
-            return new Plan(partitions(List.of(), query), Strategy.SINGLE, estimated, notes);
+            return new Plan(partitionsFor(List.of(), query), Strategy.SINGLE, estimated, notes);
         }
         for (Strategy s : List.of(Strategy.SPLIT_VECTOR, Strategy.BUCKET_AUTO, Strategy.OBJECT_ID_INTERPOLATION, Strategy.SAMPLE)) {
             try {
                 Bounds b = boundaries(s, targetPartitions, estimated);
                 if (b != null) {
-                    return new Plan(partitions(b.values, query), b.strategy, estimated, notes);
+                    return new Plan(partitionsFor(b.values, query), b.strategy, estimated, notes);
                 }
                 notes.add(s + ": does not apply to these _id types");
             } catch (MongoCommandException e) {
@@ -96,7 +97,7 @@ public final class PartitionPlanner {
             }
         }
         Bounds b = boundaries(Strategy.SKIP, targetPartitions, estimated);
-        return new Plan(partitions(b.values, query), b.strategy, estimated, notes);
+        return new Plan(partitionsFor(b.values, query), b.strategy, estimated, notes);
     }
 
     record Bounds(Strategy strategy, List<BsonValue> values) {}
@@ -107,7 +108,7 @@ public final class PartitionPlanner {
             case SPLIT_VECTOR -> splitVector(p);
             case BUCKET_AUTO -> bucketAuto(p);
             case OBJECT_ID_INTERPOLATION, NUMERIC_INTERPOLATION -> interpolate(p);
-            case SAMPLE -> sample(p, estimated);
+            case SAMPLE -> sample(p);
             case SKIP -> skip(p, estimated);
             case SINGLE -> new Bounds(Strategy.SINGLE, List.of());
         };
@@ -176,16 +177,21 @@ public final class PartitionPlanner {
         return null;   // strings, mixed types, …: no arithmetic between min and max
     }
 
-    private Bounds sample(int p, long estimated) {
+    private Bounds sample(int p) {
         // a few dozen samples per boundary make quantiles stable; a sample of under 5% of the
-        // collection lets a real mongod use its random cursor instead of a scan and sort
+        // collection lets a real mongod use its random cursor instead of a scan
         int size = (int) Math.min(Math.max(32L * p, 256), 100_000);
         List<Bson> pipeline = List.of(
                 new BsonDocument("$sample", new BsonDocument("size", new BsonInt32(size))),
-                new BsonDocument("$project", new BsonDocument("_id", new BsonInt32(1))),
-                new BsonDocument("$sort", new BsonDocument("_id", new BsonInt32(1))));
-        List<BsonValue> ids = new ArrayList<>();
+                new BsonDocument("$project", new BsonDocument("_id", new BsonInt32(1))));
+        BsonArray sampled = new BsonArray();
         for (RawBsonDocument d : coll.aggregate(pipeline).allowDiskUse(true)) {
+            sampled.add(d.get("_id"));
+        }
+        // Sorted by a find, not a $sort stage: the order must be exactly the one range queries use,
+        // and mongo-java-server's aggregation $sort fails on mixed-type _ids now and then
+        List<BsonValue> ids = new ArrayList<>(sampled.size());
+        for (RawBsonDocument d : coll.find(new BsonDocument("_id", new BsonDocument("$in", sampled))).sort(BY_ID).projection(ID_ONLY)) {
             ids.add(d.get("_id"));
         }
         List<BsonValue> keys = new ArrayList<>();
@@ -231,7 +237,8 @@ public final class PartitionPlanner {
         return out;
     }
 
-    private List<MongoPartition> partitions(List<BsonValue> bounds, BsonDocument query) {
+    /** Partitions for ascending boundaries: (-inf, b1), [b1, b2), …, [bk, +inf). */
+    List<MongoPartition> partitionsFor(List<BsonValue> bounds, BsonDocument query) {
         List<MongoPartition> out = new ArrayList<>(bounds.size() + 1);
         BsonValue lo = null;
         for (BsonValue b : bounds) {
