@@ -20,9 +20,12 @@ import org.bson.BsonType;
  * subdocuments) counts once, and so does each of its types.
  *
  * <p>Paths are kept as a tree mirroring the documents, so a field is found by its name under its
- * parent and the dotted path string is built once, when the path is first seen. "Already counted
- * for this document" is a stamp on the node (the document's sequence number) plus a bit mask of
- * types, so nothing is allocated per document beyond the field names the BSON reader decodes.
+ * parent and the dotted path string is built once, when the path is first seen. Figures belong to
+ * the path string, not the tree position: a top-level field literally named {@code "a.b"} and field
+ * {@code b} of subdocument {@code a} share one entry, as they share one name in every report.
+ * "Already counted for this document" is a stamp on the node (the document's sequence number) plus
+ * a bit mask of types, so nothing is allocated per document beyond the field names the BSON reader
+ * decodes.
  *
  * <p>Confined to one handler thread, like every {@link FieldProfile}; only the new-path listener
  * may be shared (see {@link #announceOnce}).
@@ -52,6 +55,7 @@ public final class PathProfile implements FieldProfile {
     }
 
     private final Node root = new Node("");
+    private final Map<String, Node> byPath = new HashMap<>();
     private final DocumentFieldWalker<Node> walker;
     private final Consumer<String> onNewPath;
     private long docSeq;
@@ -93,11 +97,8 @@ public final class PathProfile implements FieldProfile {
     private Node field(Node parent, String name, BsonType type) {
         Node n = parent.children.get(name);
         if (n == null) {
-            n = new Node(parent == root ? name : parent.path + "." + name);
+            n = node(parent == root ? name : parent.path + "." + name, true);
             parent.children.put(name, n);
-            if (onNewPath != null) {
-                onNewPath.accept(n.path);
-            }
         }
         if (n.stamp != docSeq) {
             n.stamp = docSeq;
@@ -120,34 +121,35 @@ public final class PathProfile implements FieldProfile {
         };
     }
 
-    @Override
-    public void mergeFrom(FieldProfile other) {
-        merge(root, ((PathProfile) other).root);
+    private Node node(String path, boolean announce) {
+        Node n = byPath.get(path);
+        if (n == null) {
+            n = new Node(path);
+            byPath.put(path, n);
+            if (announce && onNewPath != null) {
+                onNewPath.accept(path);
+            }
+        }
+        return n;
     }
 
-    private void merge(Node into, Node from) {
-        // keyed by field name, not by parsing the path: field names may themselves contain dots
-        for (Map.Entry<String, Node> e : from.children.entrySet()) {
-            Node f = e.getValue();
-            Node n = into.children.computeIfAbsent(e.getKey(), k -> new Node(f.path));
+    /** Adds {@code other}'s figures (from other documents) to this profile's. */
+    @Override
+    public void mergeFrom(FieldProfile other) {
+        for (Node f : ((PathProfile) other).byPath.values()) {
+            // not announced: the profile that saw the path first already did
+            Node n = node(f.path, false);
             n.documents += f.documents;
             for (int i = 0; i < n.typeDocs.length; i++) {
                 n.typeDocs[i] += f.typeDocs[i];
             }
-            merge(n, f);
         }
     }
 
     /** Every path with its figures, sorted by path. */
     public List<PathStats> paths() {
-        List<PathStats> out = new ArrayList<>();
-        collect(root, out);
-        out.sort((a, b) -> a.path().compareTo(b.path()));
-        return Collections.unmodifiableList(out);
-    }
-
-    private static void collect(Node node, List<PathStats> out) {
-        for (Node n : node.children.values()) {
+        List<PathStats> out = new ArrayList<>(byPath.size());
+        for (Node n : byPath.values()) {
             Map<String, Long> types = new TreeMap<>();
             for (int i = 0; i < n.typeDocs.length; i++) {
                 if (n.typeDocs[i] > 0) {
@@ -155,7 +157,8 @@ public final class PathProfile implements FieldProfile {
                 }
             }
             out.add(new PathStats(n.path, n.documents, Collections.unmodifiableMap(types)));
-            collect(n, out);
         }
+        out.sort((a, b) -> a.path().compareTo(b.path()));
+        return Collections.unmodifiableList(out);
     }
 }
