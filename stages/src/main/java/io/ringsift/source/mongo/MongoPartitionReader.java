@@ -4,6 +4,7 @@ import com.google.common.util.concurrent.RateLimiter;
 import com.mongodb.MongoConnectionPoolClearedException;
 import com.mongodb.MongoCursorNotFoundException;
 import com.mongodb.MongoException;
+import com.mongodb.MongoInterruptedException;
 import com.mongodb.MongoNodeIsRecoveringException;
 import com.mongodb.MongoNotPrimaryException;
 import com.mongodb.MongoOperationTimeoutException;
@@ -89,6 +90,7 @@ public final class MongoPartitionReader implements UnitReader<MongoPartition> {
     @Override
     public UnitResult read(MongoPartition unit, RecordSink sink, RejectSink rejects) throws InterruptedException {
         sink.publish(unit.id());   // the batch being filled now belongs to this unit (nothing is sent if empty)
+        RawBsonDocument lastDoc = null;  // the last document handed on; its _id is decoded only on failure
         BsonValue lastId = null;
         long records = 0;
         long rejected = 0;
@@ -123,10 +125,15 @@ public final class MongoPartitionReader implements UnitReader<MongoPartition> {
                         }
                     }
                     // only now is the document fully handed on: a failure after this line resumes past it
-                    lastId = doc.get("_id");
+                    lastDoc = doc;
                 }
                 break;
+            } catch (MongoInterruptedException e) {
+                throw e;   // the run is being cancelled, not a read failure
             } catch (MongoException e) {
+                if (lastDoc != null) {
+                    lastId = lastDoc.get("_id");
+                }
                 if (!isTransient(e) || retries >= options.maxRetries()) {
                     throw new MongoSourceException(unit.describe() + ": read failed" + (retries > 0 ? " after " + retries + " retries" : "")
                             + "; last _id read: " + ExtJson.of(lastId) + "; " + e.getClass().getSimpleName() + ": "

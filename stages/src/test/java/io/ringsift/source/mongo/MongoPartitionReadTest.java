@@ -78,7 +78,8 @@ class MongoPartitionReadTest {
         assertThat(new PartitionPlanner(client, coll("oids")).plan(8, new BsonDocument()).strategy()).isEqualTo(Strategy.OBJECT_ID_INTERPOLATION);
         assertThat(new PartitionPlanner(client, coll("numbers")).plan(8, new BsonDocument()).strategy()).isEqualTo(Strategy.NUMERIC_INTERPOLATION);
         PartitionPlanner.Plan strings = new PartitionPlanner(client, coll("strings")).plan(8, new BsonDocument());
-        assertThat(strings.strategy()).isEqualTo(Strategy.SAMPLE);
+        // SKIP when the embedded $sample trips over its own random comparator (see boundariesRetryingEmbeddedSample)
+        assertThat(strings.strategy()).isIn(Strategy.SAMPLE, Strategy.SKIP);
         assertThat(strings.notes()).anySatisfy(n -> assertThat(n).startsWith("SPLIT_VECTOR").contains("splitVector"))
                 .anySatisfy(n -> assertThat(n).startsWith("BUCKET_AUTO").contains("$bucketAuto"));
         assertThat(strings.estimated()).isEqualTo(N);
@@ -94,7 +95,7 @@ class MongoPartitionReadTest {
     @MethodSource("strategiesAndCollections")
     void eachStrategyCoversEverythingOnce(Strategy strategy, String name) throws Exception {
         PartitionPlanner planner = new PartitionPlanner(client, coll(name));
-        PartitionPlanner.Bounds bounds = planner.boundaries(strategy, 12, ids.get(name).size());
+        PartitionPlanner.Bounds bounds = boundariesRetryingEmbeddedSample(planner, strategy, 12, ids.get(name).size());
         if (bounds == null) {
             assertThat(name).as("interpolation applies to ObjectId and numeric ids only").isIn("strings", "mixed");
             return;
@@ -134,6 +135,23 @@ class MongoPartitionReadTest {
         TestCollections.Run run = TestCollections.readAll(coll("empty"), plan.partitions(), 2);
         assertThat(run.seen()).isEmpty();
         assertThat(run.results()).singleElement().satisfies(r -> assertThat(r.records()).isZero());
+    }
+
+    /**
+     * mongo-java-server 1.47 implements $sample as a sort by a comparator returning random numbers,
+     * which TimSort now and then rejects ("Comparison method violates its general contract!"). The
+     * planner falls back to SKIP then; to test SAMPLE itself, ask again.
+     */
+    private static PartitionPlanner.Bounds boundariesRetryingEmbeddedSample(PartitionPlanner planner, Strategy s, int p, long n) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return planner.boundaries(s, p, n);
+            } catch (com.mongodb.MongoCommandException e) {
+                if (attempt == 10 || !e.getErrorMessage().contains("Comparison method violates")) {
+                    throw e;
+                }
+            }
+        }
     }
 
     static void assertExactlyOnce(TestCollections.Run run, List<BsonValue> expected) {
