@@ -22,7 +22,6 @@ import io.ringsift.record.RejectSink;
 import io.ringsift.source.UnitReader;
 import io.ringsift.source.UnitResult;
 import java.time.Duration;
-import org.bson.BsonDocument;
 import org.bson.BsonValue;
 import org.bson.RawBsonDocument;
 import org.bson.conversions.Bson;

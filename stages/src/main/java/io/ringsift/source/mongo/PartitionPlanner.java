@@ -86,7 +86,7 @@ public final class PartitionPlanner {
                 if (b != null) {
                     return new Plan(partitionsFor(b.values, query), b.strategy, estimated, notes);
                 }
-                notes.add(s + ": does not apply to these _id types");
+                notes.add(s + ": does not apply (min and max _id are not both ObjectIds or both numbers)");
             } catch (MongoCommandException e) {
                 // the server answered "unknown command / stage / not authorized": try the next way.
                 // Network trouble or a stepdown is not a planning matter and propagates.
