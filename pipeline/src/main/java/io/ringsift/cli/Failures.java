@@ -18,7 +18,8 @@ final class Failures implements IExecutionExceptionHandler {
         boolean verbose = parsed.hasMatchedOption("--verbose");
         var err = cl.getErr();
         if (ex instanceof UserError || ex instanceof IOException || ex instanceof UncheckedIOException
-                || ex instanceof RunFailure || ex instanceof IllegalArgumentException) {
+                || ex instanceof RunFailure || ex instanceof IllegalArgumentException
+                || ex instanceof io.ringsift.source.mongo.MongoSourceException || ex instanceof com.mongodb.MongoException) {
             err.println("ringsift: " + message(ex));
             if (verbose) {
                 ex.printStackTrace(err);

@@ -5,6 +5,6 @@ import picocli.CommandLine.Command;
 /** {@code ringsift ingest csv|mongo}. */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
         description = "Read records into a Bloom filter of their keys, duplicate counts and field statistics.",
-        subcommands = {IngestCsvCommand.class})
+        subcommands = {IngestCsvCommand.class, IngestMongoCommand.class})
 final class IngestCommand {
 }

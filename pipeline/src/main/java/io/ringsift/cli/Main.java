@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 /** The {@code ringsift} command line. */
 @Command(name = "ringsift", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Parallel CSV and MongoDB ingestion into Bloom filters, duplicate counts and field sets.",
-        subcommands = {IngestCommand.class, CheckCommand.class, MergeCommand.class, InfoCommand.class, GenerateCommand.class,
+        subcommands = {IngestCommand.class, FieldsCommand.class, CheckCommand.class, MergeCommand.class, InfoCommand.class,
+                GenerateCommand.class, DemoCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", ExitCodes.HELP})
 public final class Main {

@@ -1,0 +1,87 @@
+package io.ringsift.cli;
+
+import io.ringsift.job.IngestJob;
+import io.ringsift.job.JobResult;
+import io.ringsift.job.JobSettings;
+import io.ringsift.job.MongoInput;
+import io.ringsift.key.KeySpec;
+import io.ringsift.run.EngineSettings;
+import io.ringsift.run.RunControl;
+import io.ringsift.source.mongo.PartitionPlanner;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code ringsift ingest mongo --uri URI --db D --collection C --key PATH --out DIR} */
+@Command(name = "mongo", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Read a MongoDB collection in parallel _id ranges into DIR/filter.bf, DIR/report.json",
+                "and (when a document lacks a key field) DIR/rejects.csv."},
+        footer = {"", io.ringsift.job.ExitCodes.HELP})
+final class IngestMongoCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--key", split = ",", paramLabel = "PATH", defaultValue = "_id",
+            description = "Key field path(s), dotted for nested fields (default: ${DEFAULT-VALUE}).")
+    List<String> key;
+
+    @Option(names = "--out", paramLabel = "DIR", required = true, description = "Output directory (created if missing).")
+    Path out;
+
+    @Option(names = "--stream", description = "Print each field path on stderr as soon as it is first seen.")
+    boolean stream;
+
+    @Mixin
+    MongoOptions mongo;
+
+    @Mixin
+    PipelineOptions pipeline;
+
+    @Override
+    public Integer call() throws Exception {
+        EngineSettings engine;
+        KeySpec keySpec;
+        try {
+            mongo.validate();
+            engine = pipeline.engine();
+            keySpec = new KeySpec(key);
+            new io.ringsift.partial.FilterParams(1, pipeline.fpp);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        try (MongoSession session = MongoSession.open(mongo)) {
+            int target = mongo.partitions != null ? mongo.partitions : engine.readers() * 4;
+            PartitionPlanner.Plan plan = new PartitionPlanner(session.client, session.collection).plan(target, mongo.queryDocument());
+            var err = spec.commandLine().getErr();
+            MongoInput input = new MongoInput(session.namespace, session.collection, plan, keySpec, mongo.readerOptions(),
+                    mongo.depth(), stream ? path -> {
+                        synchronized (err) {
+                            err.println("new field: " + path);
+                            err.flush();
+                        }
+                    } : null);
+            JobSettings settings = new JobSettings(out, keySpec, pipeline.fpp, pipeline.expectedKeys, pipeline.stats,
+                    pipeline.maxRejects, engine, false);
+            RunControl control = new RunControl();
+            JobResult result;
+            try (Interrupts ignored = new Interrupts(control);
+                 ProgressLine ignored2 = new ProgressLine(control.progress(), err, pipeline.showProgress())) {
+                result = IngestJob.run("ingest mongo", input, settings, control);
+            }
+            if (!pipeline.quiet) {
+                Summary.print(spec.commandLine().getOut(), result);
+                spec.commandLine().getOut().flush();
+            }
+            if (result.report().error() != null) {
+                err.println("ringsift: " + result.report().error());
+            }
+            return result.exitCode();
+        }
+    }
+}
