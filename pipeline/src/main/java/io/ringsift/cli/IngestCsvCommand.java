@@ -50,6 +50,9 @@ final class IngestCsvCommand implements Callable<Integer> {
     @Mixin
     PipelineOptions pipeline;
 
+    @Mixin
+    ResumeOptions resume;
+
     @Override
     public Integer call() throws Exception {
         CsvDialect dialect;
@@ -58,6 +61,7 @@ final class IngestCsvCommand implements Callable<Integer> {
         try {
             dialect = csv.dialect();
             engine = pipeline.engine();
+            resume.validate();
             keySpec = PipelineOptions.keySpec(key);
             new io.ringsift.partial.FilterParams(1, pipeline.fpp);
         } catch (IllegalArgumentException e) {
@@ -71,7 +75,7 @@ final class IngestCsvCommand implements Callable<Integer> {
         }
         CsvInput input = new CsvInput(plan, dialect, csv.parser, false);
         JobSettings settings = new JobSettings(out, keySpec, pipeline.fpp, pipeline.expectedKeys, pipeline.stats,
-                pipeline.maxRejects, engine, exact);
+                pipeline.maxRejects, engine, exact, resume.checkpoint, resume.resume);
         RunControl control = new RunControl();
         JobResult result;
         try (Interrupts ignored = new Interrupts(control);

@@ -43,6 +43,9 @@ final class IngestMongoCommand implements Callable<Integer> {
     @Mixin
     PipelineOptions pipeline;
 
+    @Mixin
+    ResumeOptions resume;
+
     @Override
     public Integer call() throws Exception {
         EngineSettings engine;
@@ -50,6 +53,7 @@ final class IngestMongoCommand implements Callable<Integer> {
         try {
             mongo.validate();
             engine = pipeline.engine();
+            resume.validate();
             keySpec = new KeySpec(key);
             new io.ringsift.partial.FilterParams(1, pipeline.fpp);
         } catch (IllegalArgumentException e) {
@@ -67,7 +71,7 @@ final class IngestMongoCommand implements Callable<Integer> {
                         }
                     } : null);
             JobSettings settings = new JobSettings(out, keySpec, pipeline.fpp, pipeline.expectedKeys, pipeline.stats,
-                    pipeline.maxRejects, engine, false);
+                    pipeline.maxRejects, engine, false, resume.checkpoint, resume.resume);
             RunControl control = new RunControl();
             JobResult result;
             try (Interrupts ignored = new Interrupts(control);

@@ -56,6 +56,23 @@ public final class CsvInput implements JobInput<CsvUnit> {
     }
 
     @Override
+    public String fingerprint() {
+        StringBuilder sb = new StringBuilder("csv ").append(dialect).append(" parser=").append(parser);
+        for (CsvFile f : plan.files()) {
+            long modified;
+            try {
+                modified = Files.getLastModifiedTime(f.path()).toMillis();
+            } catch (IOException e) {
+                modified = -1;
+            }
+            sb.append(" | ").append(f.path().toAbsolutePath()).append(" size=").append(f.size()).append(" mtime=").append(modified);
+        }
+        sb.append(" | units=");
+        plan.units().forEach(u -> sb.append(u.start()).append('-').append(u.end()).append(';'));
+        return sb.toString();
+    }
+
+    @Override
     public UnitReader<CsvUnit> newReader() {
         return new CsvUnitReader(dialect, parser, keepRaw);
     }

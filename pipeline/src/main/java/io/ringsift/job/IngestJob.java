@@ -21,7 +21,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -41,17 +44,53 @@ public final class IngestJob {
         Path out = prepareOutputDir(s.out());
         long expected = s.expectedKeys() != null ? s.expectedKeys() : input.estimatedKeys();
         FilterParams params = new FilterParams(expected, s.fpp());
-        RunOutcome<Partial> outcome;
+        String fingerprint = input.fingerprint() + " | key=" + s.key().describe() + " fpp=" + s.fpp() + " expectedKeys=" + expected
+                + " stats=" + s.stats() + " exact=" + s.exact();
+        Checkpoint checkpoint = s.checkpoint() == null ? null
+                : Checkpoint.open(s.checkpoint(), fingerprint, s.engine().handlers(), s.resume());
+        List<Partial> partials = new ArrayList<>();
+        for (int i = 0; i < s.engine().handlers(); i++) {
+            Partial p = new Partial(params, null, input.newProfile(s.stats()));
+            partials.add(s.exact() ? p.collectCandidates() : p);
+        }
+        Map<Integer, UnitResult> done = new HashMap<>();
+        long previousNanos = 0;
+        RunOutcome<Partial> outcome = null;
         Path rejectsPath;
         long rejected;
         try (RejectsFile rejects = new RejectsFile(out, s.maxRejects(), control)) {
-            outcome = new RunEngine(s.engine()).run(input.units(), input::newReader, i -> {
-                Partial p = new Partial(params, null, input.newProfile(s.stats()));
-                return s.exact() ? p.collectCandidates() : p;
-            }, rejects, null, control);
+            if (checkpoint != null) {
+                checkpoint.restore(partials);
+                checkpoint.journal().results().forEach(r -> done.put(r.unit(), r));
+                rejects.resume(checkpoint.journal().rejectsLength(), checkpoint.journal().rejects());
+                previousNanos = checkpoint.journal().elapsedNanos();
+            }
+            List<U> todo = input.units().stream().filter(u -> !done.containsKey(u.id())).toList();
+            // without a checkpoint, one epoch; with one, about 100 epochs at most, each ending in a consistent state
+            int epochSize = checkpoint == null ? Math.max(1, todo.size())
+                    : Math.max(s.engine().readers(), (input.units().size() + 99) / 100);
+            for (int from = 0; from < todo.size() || outcome == null; from += epochSize) {
+                List<U> epoch = todo.subList(Math.min(from, todo.size()), Math.min(from + epochSize, todo.size()));
+                outcome = new RunEngine(s.engine()).run(epoch, input::newReader, partials::get, rejects, null, control);
+                for (UnitResult r : outcome.units()) {
+                    if (r != null) {
+                        done.put(r.unit(), r);
+                    }
+                }
+                if (!outcome.complete()) {
+                    break;
+                }
+                if (checkpoint != null && !epoch.isEmpty()) {
+                    checkpoint.save(partials, List.copyOf(done.values()), rejects.flushedLength(), rejects.count(),
+                            previousNanos + control.progress().elapsedNanos());
+                }
+            }
             rejectsPath = rejects.finish(true);
             rejected = rejects.count();
         }
+        List<UnitResult> results = input.units().stream().map(u -> done.get(u.id())).toList();
+        outcome = new RunOutcome<>(partials, results, outcome.stopReason(), outcome.failure(),
+                previousNanos + control.progress().elapsedNanos());
         Partial merged = Reducer.merge(outcome.states());
         Report.Exact exact = null;
         if (s.exact() && outcome.complete()) {
@@ -67,6 +106,9 @@ public final class IngestJob {
             FilterHeader header = FilterHeader.of(s.key(), input.keySource(), params, merged.bloom(), merged.records(),
                     merged.duplicates(), Instant.now());
             FilterFile.write(filterPath, header, merged.bloom());
+        }
+        if (checkpoint != null && outcome.complete()) {
+            checkpoint.finish();
         }
         Report report = report(command, input, s, params, outcome, merged, rejected, filterPath, exact);
         Path reportPath = out.resolve(REPORT_FILE);

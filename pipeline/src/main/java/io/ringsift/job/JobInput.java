@@ -16,6 +16,12 @@ public interface JobInput<U extends WorkUnit> {
 
     List<U> units();
 
+    /**
+     * Identifies what this input reads and how (files with sizes and modification times, or the
+     * collection, query and partitions, plus the unit plan): a resumed run must match it exactly.
+     */
+    String fingerprint();
+
     /** A reader for one reader thread; it keeps its buffers across units. */
     UnitReader<U> newReader();
 

@@ -16,6 +16,13 @@ import java.nio.file.Path;
  * @param maxRejects   stop with exit code 4 past this many rejects; negative = no limit
  * @param engine       threads and ring
  * @param exact        verify the Bloom's duplicate candidates exactly in a second pass
+ * @param checkpoint   directory for the resume journal, or null
+ * @param resume       continue the run journaled in {@code checkpoint}
  */
 public record JobSettings(Path out, KeySpec key, double fpp, Long expectedKeys, StatsLevel stats, long maxRejects,
-                          EngineSettings engine, boolean exact) {}
+                          EngineSettings engine, boolean exact, Path checkpoint, boolean resume) {
+    public JobSettings(Path out, KeySpec key, double fpp, Long expectedKeys, StatsLevel stats, long maxRejects,
+                       EngineSettings engine, boolean exact) {
+        this(out, key, fpp, expectedKeys, stats, maxRejects, engine, exact, null, false);
+    }
+}

@@ -56,6 +56,13 @@ public final class MongoInput implements JobInput<MongoPartition> {
     }
 
     @Override
+    public String fingerprint() {
+        StringBuilder sb = new StringBuilder("mongo ").append(namespace).append(" key=").append(key.describe());
+        plan.partitions().forEach(p -> sb.append(" | ").append(p.describe()));
+        return sb.toString();
+    }
+
+    @Override
     public UnitReader<MongoPartition> newReader() {
         return new MongoPartitionReader(collection, key, options);
     }

@@ -59,6 +59,38 @@ public final class RejectsFile implements RejectSink, AutoCloseable {
         return count.get();
     }
 
+    /**
+     * For a checkpoint: flushes what has been written and returns its length, so a resumed run can
+     * cut away rejects of units that were not finished.
+     */
+    public synchronized long flushedLength() throws IOException {
+        if (printer == null) {
+            return 0;
+        }
+        printer.flush();
+        return Files.size(tmp);
+    }
+
+    /**
+     * Resumes from a checkpoint: keeps the first {@code length} bytes of the previous run's
+     * rejects (written by units that finished) and carries on after them.
+     */
+    public synchronized void resume(long length, long rejects) throws IOException {
+        if (length == 0) {
+            Files.deleteIfExists(tmp);
+            return;
+        }
+        if (!Files.exists(tmp) || Files.size(tmp) < length) {
+            throw new IOException("cannot resume: " + tmp + " is missing or shorter than the checkpoint recorded (" + length + " bytes)");
+        }
+        try (var ch = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE)) {
+            ch.truncate(length);
+        }
+        BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+        printer = new CSVPrinter(w, CSVFormat.RFC4180);
+        count.set(rejects);
+    }
+
     /** Closes the file and renames it into place; with {@code keep == false} (or no rejects) removes it. */
     public synchronized Path finish(boolean keep) throws IOException {
         close();

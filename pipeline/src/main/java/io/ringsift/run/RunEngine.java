@@ -46,7 +46,7 @@ public final class RunEngine {
     }
 
     /**
-     * @param units       work units, ids 0..n-1 matching list positions
+     * @param units       work units to read (any subset of a job's units; ids are the job's)
      * @param readerFactory one reader per thread
      * @param partitions  builds handler {@code i}'s state (a {@link io.ringsift.partial.Partial} for an ingest)
      * @param rejects     receives every rejected record (thread-safe)
@@ -55,6 +55,10 @@ public final class RunEngine {
     public <U extends WorkUnit, S extends RowConsumer> RunOutcome<S> run(List<U> units, Supplier<UnitReader<U>> readerFactory,
                                                IntFunction<S> partitions, RejectSink rejects,
                                                EventHandler<RingEvent> after, RunControl control) {
+        java.util.Map<Integer, Integer> position = new java.util.HashMap<>();
+        for (int i = 0; i < units.size(); i++) {
+            position.put(units.get(i).id(), i);
+        }
         int h = settings.handlers();
         int batch = settings.batchSize();
         Disruptor<RingEvent> disruptor = new Disruptor<>(() -> new RingEvent(batch), settings.ringSize(),
@@ -64,7 +68,7 @@ public final class RunEngine {
         for (int i = 0; i < h; i++) {
             hashers.add(new HasherHandler<>(i, h, partitions.apply(i), control));
         }
-        disruptor.setDefaultExceptionHandler(new FailOnException<>(units, control));
+        disruptor.setDefaultExceptionHandler(new FailOnException<>(units, position, control));
         @SuppressWarnings("unchecked")
         EventHandlerGroup<RingEvent> group = disruptor.handleEventsWith(hashers.toArray(new HasherHandler[0]));
         if (after != null) {
@@ -79,7 +83,7 @@ public final class RunEngine {
         for (int i = 0; i < readerCount; i++) {
             BatchPublisher publisher = new BatchPublisher(ring, batch, control);
             UnitReader<U> reader = readerFactory.get();
-            Thread t = new Thread(() -> readUnits(queue, reader, publisher, rejects, results, control), "ringsift-reader-" + i);
+            Thread t = new Thread(() -> readUnits(queue, reader, publisher, rejects, results, position, control), "ringsift-reader-" + i);
             t.setDaemon(true);
             t.setUncaughtExceptionHandler((th, e) -> control.fail(new RunFailure(th.getName(), null, e)));
             readers.add(t);
@@ -106,13 +110,14 @@ public final class RunEngine {
 
     private static <U extends WorkUnit> void readUnits(ConcurrentLinkedQueue<U> queue, UnitReader<U> reader,
                                                        BatchPublisher publisher, RejectSink rejects,
-                                                       AtomicReferenceArray<UnitResult> results, RunControl control) {
+                                                       AtomicReferenceArray<UnitResult> results,
+                                                       java.util.Map<Integer, Integer> position, RunControl control) {
         U unit;
         while (!control.stopRequested() && (unit = queue.poll()) != null) {
             try {
                 UnitResult r = reader.read(unit, publisher, rejects);
                 if (!control.stopRequested()) {
-                    results.set(unit.id(), r);
+                    results.set(position.get(unit.id()), r);
                 }
             } catch (Throwable e) {
                 control.fail(new RunFailure("reader", unit.describe(), e));
@@ -146,17 +151,19 @@ public final class RunEngine {
     /** The one place a failed batch goes: record the failure with the unit it came from, keep the ring moving. */
     private static final class FailOnException<U extends WorkUnit> implements ExceptionHandler<RingEvent> {
         private final List<U> units;
+        private final java.util.Map<Integer, Integer> position;
         private final RunControl control;
 
-        FailOnException(List<U> units, RunControl control) {
+        FailOnException(List<U> units, java.util.Map<Integer, Integer> position, RunControl control) {
             this.units = units;
+            this.position = position;
             this.control = control;
         }
 
         @Override
         public void handleEventException(Throwable ex, long sequence, RingEvent event) {
-            int unit = event.batch().unitId();
-            String where = unit >= 0 && unit < units.size() ? units.get(unit).describe() + " (ring sequence " + sequence + ")" : "ring sequence " + sequence;
+            Integer at = position.get(event.batch().unitId());
+            String where = at != null ? units.get(at).describe() + " (ring sequence " + sequence + ")" : "ring sequence " + sequence;
             control.fail(new RunFailure(Thread.currentThread().getName(), where, ex));
         }
 

@@ -73,4 +73,30 @@ public final class ColumnStats {
     public double distinctEstimate() {
         return distinct == null ? -1 : distinct.getEstimate();
     }
+
+    void writeTo(java.io.DataOutput out) throws java.io.IOException {
+        out.writeLong(nonEmpty);
+        for (long t : types) {
+            out.writeLong(t);
+        }
+        out.writeInt(minLength);
+        out.writeInt(maxLength);
+        byte[] sketch = distinct == null ? new byte[0] : distinct.toCompactByteArray();
+        out.writeInt(sketch.length);
+        out.write(sketch);
+    }
+
+    void readFrom(java.io.DataInput in) throws java.io.IOException {
+        nonEmpty = in.readLong();
+        for (int i = 0; i < types.length; i++) {
+            types[i] = in.readLong();
+        }
+        minLength = in.readInt();
+        maxLength = in.readInt();
+        byte[] sketch = new byte[in.readInt()];
+        in.readFully(sketch);
+        if (sketch.length > 0) {
+            distinct = HllSketch.heapify(sketch);
+        }
+    }
 }

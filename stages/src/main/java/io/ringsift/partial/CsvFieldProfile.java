@@ -51,4 +51,23 @@ public final class CsvFieldProfile implements FieldProfile {
     public ColumnStats column(int i) {
         return columns[i];
     }
+
+    /** Writes the column figures for a checkpoint. */
+    public void writeTo(java.io.DataOutput out) throws java.io.IOException {
+        out.writeInt(columns.length);
+        for (ColumnStats c : columns) {
+            c.writeTo(out);
+        }
+    }
+
+    /** Replaces this profile's figures with ones written by {@link #writeTo} for the same field list. */
+    public void readFrom(java.io.DataInput in) throws java.io.IOException {
+        int n = in.readInt();
+        if (n != columns.length) {
+            throw new java.io.IOException("checkpoint has " + n + " columns, this run has " + columns.length);
+        }
+        for (ColumnStats c : columns) {
+            c.readFrom(in);
+        }
+    }
 }

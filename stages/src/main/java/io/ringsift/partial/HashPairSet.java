@@ -95,4 +95,21 @@ public final class HashPairSet {
     public String toString() {
         return "HashPairSet[" + size + " pairs]";
     }
+
+    public void writeTo(java.io.DataOutput out) throws java.io.IOException {
+        out.writeInt(size);
+        for (int i = 0; i < used.length; i++) {
+            if (used[i]) {
+                out.writeLong(slots[2 * i]);
+                out.writeLong(slots[2 * i + 1]);
+            }
+        }
+    }
+
+    public void readFrom(java.io.DataInput in) throws java.io.IOException {
+        int n = in.readInt();
+        for (int i = 0; i < n; i++) {
+            add(in.readLong(), in.readLong());
+        }
+    }
 }

@@ -136,4 +136,69 @@ public final class Partial implements RowConsumer {
     public FieldProfile fields() {
         return fields;
     }
+
+    /**
+     * Writes this partial's whole state for a checkpoint: counts, the Guava filter ({@code writeTo}),
+     * the key sketch, the candidates and the field profile. {@link #readFrom} restores it into a
+     * partial built with the same parameters.
+     */
+    public void writeTo(java.io.DataOutputStream out) throws java.io.IOException {
+        out.writeInt(STATE_VERSION);
+        out.writeLong(records);
+        out.writeLong(duplicates);
+        out.writeLong(seenRecords);
+        out.writeLong(presentRecords);
+        bloom.writeTo(out);
+        byte[] sketch = keySketch.toCompactByteArray();
+        out.writeInt(sketch.length);
+        out.write(sketch);
+        out.writeBoolean(candidates != null);
+        if (candidates != null) {
+            candidates.writeTo(out);
+        }
+        if (fields instanceof CsvFieldProfile c) {
+            out.writeByte(1);
+            c.writeTo(out);
+        } else if (fields instanceof PathProfile p) {
+            out.writeByte(2);
+            p.writeTo(out);
+        } else {
+            out.writeByte(0);
+        }
+    }
+
+    public void readFrom(java.io.DataInputStream in) throws java.io.IOException {
+        int version = in.readInt();
+        if (version != STATE_VERSION) {
+            throw new java.io.IOException("partial state version " + version + " is not " + STATE_VERSION);
+        }
+        records = in.readLong();
+        duplicates = in.readLong();
+        seenRecords = in.readLong();
+        presentRecords = in.readLong();
+        BloomFilter<KeyHash> saved = BloomFilter.readFrom(in, KeyHashFunnel.INSTANCE);
+        if (!bloom.isCompatible(saved)) {
+            throw new java.io.IOException("checkpointed filter has a different size or hash count than this run's");
+        }
+        bloom.putAll(saved);
+        byte[] sketch = new byte[in.readInt()];
+        in.readFully(sketch);
+        keySketch = HllSketch.heapify(sketch);
+        if (in.readBoolean()) {
+            if (candidates == null) {
+                candidates = new HashPairSet();
+            }
+            candidates.readFrom(in);
+        }
+        int kind = in.readByte();
+        if (kind == 1 && fields instanceof CsvFieldProfile c) {
+            c.readFrom(in);
+        } else if (kind == 2 && fields instanceof PathProfile p) {
+            p.readFrom(in);
+        } else if (kind != 0 || fields != null) {
+            throw new java.io.IOException("checkpointed field statistics (kind " + kind + ") do not match this run's --stats");
+        }
+    }
+
+    private static final int STATE_VERSION = 1;
 }

@@ -161,4 +161,28 @@ public final class PathProfile implements FieldProfile {
         out.sort((a, b) -> a.path().compareTo(b.path()));
         return Collections.unmodifiableList(out);
     }
+
+    /** Writes the figures (not the walker settings) for a checkpoint. */
+    public void writeTo(java.io.DataOutput out) throws java.io.IOException {
+        out.writeInt(byPath.size());
+        for (Node n : byPath.values()) {
+            out.writeUTF(n.path);
+            out.writeLong(n.documents);
+            for (long t : n.typeDocs) {
+                out.writeLong(t);
+            }
+        }
+    }
+
+    /** Adds figures written by {@link #writeTo} to this profile (which is normally empty). */
+    public void readFrom(java.io.DataInput in) throws java.io.IOException {
+        int count = in.readInt();
+        for (int i = 0; i < count; i++) {
+            Node n = node(in.readUTF(), false);
+            n.documents += in.readLong();
+            for (int t = 0; t < n.typeDocs.length; t++) {
+                n.typeDocs[t] += in.readLong();
+            }
+        }
+    }
 }
