@@ -12,7 +12,6 @@ import java.util.Arrays;
 final class FastRowCursor implements RowCursor {
     private final RecordFramer framer;
     private final int expectedFields;
-    private final Utf8 utf8 = new Utf8();
     private byte[] unescaped = new byte[256];
     private String[] values;
     private String reason;
@@ -34,7 +33,7 @@ final class FastRowCursor implements RowCursor {
             return true;
         }
         byte[] b = framer.buffer();
-        if (!utf8.isValid(b, framer.recordStart(), framer.recordEnd())) {
+        if (!Utf8.isValid(b, framer.recordStart(), framer.recordEnd())) {
             reason = CsvRejects.INVALID_UTF8;
             return true;
         }
