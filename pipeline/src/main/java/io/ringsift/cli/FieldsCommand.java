@@ -3,7 +3,7 @@ package io.ringsift.cli;
 import io.ringsift.job.FieldsJob;
 import io.ringsift.job.MongoInput;
 import io.ringsift.key.KeySpec;
-import io.ringsift.report.AtomicFiles;
+import io.ringsift.io.AtomicFiles;
 import io.ringsift.report.Report;
 import io.ringsift.report.ReportWriter;
 import io.ringsift.run.EngineSettings;

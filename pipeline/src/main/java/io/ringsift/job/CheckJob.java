@@ -8,7 +8,7 @@ import io.ringsift.key.KeyHash;
 import io.ringsift.partial.FilterParams;
 import io.ringsift.partial.Partial;
 import io.ringsift.reduce.Reducer;
-import io.ringsift.report.AtomicFiles;
+import io.ringsift.io.AtomicFiles;
 import io.ringsift.report.RejectsFile;
 import io.ringsift.report.Report;
 import io.ringsift.report.ReportWriter;

@@ -3,7 +3,7 @@ package io.ringsift.job;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.ringsift.partial.Partial;
-import io.ringsift.report.AtomicFiles;
+import io.ringsift.io.AtomicFiles;
 import io.ringsift.source.UnitResult;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;

@@ -1,5 +1,6 @@
 package io.ringsift.report;
 
+import io.ringsift.io.AtomicFiles;
 import io.ringsift.record.Reject;
 import io.ringsift.record.RejectSink;
 import io.ringsift.run.RunControl;

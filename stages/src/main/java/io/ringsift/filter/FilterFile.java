@@ -6,7 +6,6 @@ import com.google.common.io.CountingOutputStream;
 import io.ringsift.key.KeyHash;
 import io.ringsift.key.KeyHashFunnel;
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -15,17 +14,14 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import io.ringsift.io.AtomicFiles;
 import java.nio.file.StandardOpenOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Reads and writes ringsift filter files (format v1, docs/filter-format.md):
@@ -68,28 +64,10 @@ public final class FilterFile {
         requireConsistent(header, g);
         byte[] headerBlock = HeaderCodec.encode(header);
 
-        Path absolute = target.toAbsolutePath();
-        Path dir = absolute.getParent();
-        Path tmp = null;
-        try {
-            tmp = dir.resolve(tempName(absolute));
-            writeContent(tmp, headerBlock, g, filter);
-            moveIntoPlace(tmp, absolute);
-            tmp = null;
-            syncDirectory(dir);
-        } catch (IOException | RuntimeException | Error e) {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException cleanup) {
-                    e.addSuppressed(cleanup);
-                }
-            }
-            if (e instanceof IOException) {
-                throw new IOException("Cannot write filter file " + target + ": " + e.getMessage(), e);
-            }
-            throw e;
-        }
+        AtomicFiles.write(target, "filter file ", out -> {
+            writeContent(out, headerBlock, g, filter);
+            return null;
+        });
     }
 
     /**
@@ -152,53 +130,23 @@ public final class FilterFile {
         }
     }
 
-    private static void writeContent(Path tmp, byte[] headerBlock, BloomGeometry g, BloomFilter<KeyHash> filter)
+    private static void writeContent(OutputStream file, byte[] headerBlock, BloomGeometry g, BloomFilter<KeyHash> filter)
             throws IOException {
         MessageDigest sha = sha256();
-        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-            OutputStream file = new BufferedOutputStream(Channels.newOutputStream(ch), 1 << 16);
-            DataOutputStream out = new DataOutputStream(new DigestOutputStream(file, sha));
-            out.write(MAGIC);
-            out.writeShort(FORMAT_VERSION);
-            out.writeInt(headerBlock.length);
-            out.writeLong(g.serializedBytes());
-            out.write(headerBlock);
-            CountingOutputStream body = new CountingOutputStream(out);
-            filter.writeTo(body);
-            if (body.getCount() != g.serializedBytes()) {
-                throw new IllegalStateException("Guava wrote " + body.getCount() + " filter bytes, expected "
-                        + g.serializedBytes() + " (was the filter modified while being written?)");
-            }
-            out.flush();
-            file.write(sha.digest()); // not through the digest stream: the trailer covers what precedes it
-            file.flush();
-            ch.force(true);
+        DataOutputStream out = new DataOutputStream(new DigestOutputStream(file, sha));
+        out.write(MAGIC);
+        out.writeShort(FORMAT_VERSION);
+        out.writeInt(headerBlock.length);
+        out.writeLong(g.serializedBytes());
+        out.write(headerBlock);
+        CountingOutputStream body = new CountingOutputStream(out);
+        filter.writeTo(body);
+        if (body.getCount() != g.serializedBytes()) {
+            throw new IllegalStateException("Guava wrote " + body.getCount() + " filter bytes, expected "
+                    + g.serializedBytes() + " (was the filter modified while being written?)");
         }
-    }
-
-    /**
-     * A hidden sibling name. Not {@code Files.createTempFile}: that makes the file owner-only (0600),
-     * and the rename would hand those permissions to the filter; CREATE_NEW honours the umask.
-     */
-    static String tempName(Path target) {
-        return "." + target.getFileName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp";
-    }
-
-    private static void moveIntoPlace(Path tmp, Path target) throws IOException {
-        try {
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    /** Makes the rename itself durable on POSIX file systems; others cannot open a directory, which is fine. */
-    private static void syncDirectory(Path dir) {
-        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
-            ch.force(true);
-        } catch (IOException | UnsupportedOperationException e) {
-            // best effort: the file content is already on disk
-        }
+        out.flush();
+        file.write(sha.digest()); // not through the digest stream: the trailer covers what precedes it
     }
 
     private static void checkMagic(Path file, ByteBuffer pre, long size) throws FilterFormatException {

@@ -1,20 +1,15 @@
 package io.ringsift.generate;
 
 import com.google.common.io.CountingOutputStream;
-import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
+import io.ringsift.io.AtomicFiles;
 import java.util.SplittableRandom;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Synthetic CSV or JSONL with a known duplicate rate, for tests, demos and benchmarks. Streams row by
@@ -50,36 +45,6 @@ public final class SyntheticData {
      * interrupted run never leaves a file that looks complete.
      */
     public static GeneratorResult write(GeneratorFormat format, GeneratorSpec spec, Path target) throws IOException {
-        Path absolute = target.toAbsolutePath();
-        Path tmp = null;
-        try {
-            // not Files.createTempFile: its owner-only permissions would pass to the output on rename
-            tmp = absolute.resolveSibling("." + absolute.getFileName() + "."
-                    + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
-            GeneratorResult result;
-            try (OutputStream out = new BufferedOutputStream(
-                    Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), 1 << 16)) {
-                result = write(format, spec, out);
-            }
-            try {
-                Files.move(tmp, absolute, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, absolute, StandardCopyOption.REPLACE_EXISTING);
-            }
-            tmp = null;
-            return result;
-        } catch (IOException | RuntimeException | Error e) {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException cleanup) {
-                    e.addSuppressed(cleanup);
-                }
-            }
-            if (e instanceof IOException) {
-                throw new IOException("Cannot write " + target + ": " + e.getMessage(), e);
-            }
-            throw e;
-        }
+        return AtomicFiles.write(target, "", out -> write(format, spec, out));
     }
 }
