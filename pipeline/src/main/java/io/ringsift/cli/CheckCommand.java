@@ -53,6 +53,12 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--update", description = "Add the new keys to the filter and write it back (atomically).")
     boolean update;
 
+    @Option(names = "--exact", description = "Confirm every \"probably seen\" answer against --reference, the data the filter was built from: the new/seen split is then exact.")
+    boolean exact;
+
+    @Option(names = "--reference", arity = "1..*", paramLabel = "FILE", description = "With --exact: the CSV files the filter was built from.")
+    List<Path> reference;
+
     @Option(names = "--out", paramLabel = "DIR", defaultValue = ".", description = "Directory for report.json and rejects.csv (default: ${DEFAULT-VALUE}).")
     Path out;
 
@@ -72,6 +78,9 @@ final class CheckCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
+        if (exact != (reference != null)) {
+            throw new ParameterException(spec.commandLine(), "--exact and --reference FILE... go together");
+        }
         LoadedFilter filter = FilterFile.read(filterPath);
         KeySpec filterKey = KeySpec.parse(filter.header().keySpec());
         KeySpec keySpec = key == null ? filterKey : PipelineOptions.keySpec(key);
@@ -86,13 +95,23 @@ final class CheckCommand implements Callable<Integer> {
             throw new UserError(e.getMessage());
         }
         CsvInput input = new CsvInput(plan, dialect, csv.parser, true);
+        CsvInput referenceInput = null;
+        if (exact) {
+            try {
+                referenceInput = new CsvInput(new CsvPlanner(dialect, keySpec, engine.readers(), csv.splitSize).plan(reference),
+                        dialect, csv.parser, false);
+            } catch (CsvInputException e) {
+                throw new UserError(e.getMessage());
+            }
+        }
         JobSettings settings = new JobSettings(out, keySpec, filter.header().fpp(), filter.header().expectedKeys(),
                 pipeline.stats, pipeline.maxRejects, engine, false);
         RunControl control = new RunControl();
         JobResult result;
         try (Interrupts ignored = new Interrupts(control);
              ProgressLine ignored2 = new ProgressLine(control.progress(), spec.commandLine().getErr(), pipeline.showProgress())) {
-            result = CheckJob.run(input, filter, new CheckJob.Outputs(out, newOut, seenOut, filterPath, update), settings, control);
+            result = CheckJob.run(input, filter, new CheckJob.Outputs(out, newOut, seenOut, filterPath, update), settings, control,
+                    referenceInput);
         }
         var rep = result.report();
         if (!pipeline.quiet) {
@@ -103,6 +122,10 @@ final class CheckCommand implements Callable<Integer> {
                     result.rejectsPath() != null ? " (see " + result.rejectsPath() + ")" : "");
             w.printf(Locale.ROOT, "  new          %,d%s%n", rep.check().newRecords(), newOut != null && rep.complete() ? " -> " + newOut : "");
             w.printf(Locale.ROOT, "  seen         %,d%s%n", rep.check().seenRecords(), seenOut != null && rep.complete() ? " -> " + seenOut : "");
+            if (rep.check().bloomSeenRecords() != null) {
+                w.printf(Locale.ROOT, "  exact        the Bloom filter alone said %,d seen: %,d false positives removed%n",
+                        rep.check().bloomSeenRecords(), rep.check().falsePositives());
+            }
             w.printf(Locale.ROOT, "  throughput   %,d records/s%n", rep.timing().recordsPerSecond());
             if (rep.check().updated()) {
                 w.printf("  filter       %s updated with the new keys%n", filterPath);

@@ -6,7 +6,9 @@ import io.ringsift.filter.FilterFile;
 import io.ringsift.filter.LoadedFilter;
 import io.ringsift.key.KeyHash;
 import io.ringsift.partial.FilterParams;
+import io.ringsift.partial.HashPairSet;
 import io.ringsift.partial.Partial;
+import io.ringsift.partial.RowConsumer;
 import io.ringsift.reduce.Reducer;
 import io.ringsift.io.AtomicFiles;
 import io.ringsift.report.RejectsFile;
@@ -26,6 +28,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -45,12 +48,27 @@ public final class CheckJob {
     private CheckJob() {
     }
 
-    public static JobResult run(CsvInput input, LoadedFilter filter, Outputs o, JobSettings s, RunControl control) throws IOException {
+    /**
+     * @param reference exact mode: the data the filter was built from, to confirm the Bloom's
+     *                  "probably seen" answers against; null for a plain check
+     */
+    public static JobResult run(CsvInput input, LoadedFilter filter, Outputs o, JobSettings s, RunControl control,
+                                CsvInput reference) throws IOException {
         Path out = IngestJob.prepareOutputDir(o.out());
         FilterParams params = new FilterParams(filter.header().expectedKeys(), filter.header().fpp());
         if (!BloomGeometry.predicted(params.expectedKeys(), params.fpp()).equals(BloomGeometry.of(filter.filter()))) {
             throw new IOException(o.filterPath() + ": filter shape does not match its header's expected keys and fpp; cannot check against it");
         }
+        Predicate<KeyHash> oracle = filter.filter()::mightContain;
+        Long bloomSeen = null;
+        if (reference != null) {
+            Partial bloomPass = Reducer.merge(new RunEngine(s.engine()).run(input.units(), input::newReader,
+                    i -> new Partial(params, filter.filter()::mightContain, null).collectCandidates(), r -> { }, null, control).states());
+            bloomSeen = bloomPass.seenRecords();
+            HashPairSet confirmed = confirm(reference, bloomPass.candidates(), s, control);
+            oracle = h -> confirmed.contains(h.lo, h.hi);
+        }
+        Predicate<KeyHash> seenIf = oracle;
         Path newParts = o.newOut() != null ? partsDir(o.newOut()) : null;
         Path seenParts = o.seenOut() != null ? partsDir(o.seenOut()) : null;
         RunOutcome<Partial> outcome;
@@ -59,7 +77,7 @@ public final class CheckJob {
         try {
             try (RejectsFile rejects = new RejectsFile(out, s.maxRejects(), control)) {
                 outcome = new RunEngine(s.engine()).run(input.units(), input::newReader,
-                        i -> new Partial(params, filter.filter(), input.newProfile(s.stats())), rejects,
+                        i -> new Partial(params, seenIf, input.newProfile(s.stats())), rejects,
                         newParts != null || seenParts != null ? new CheckWriter(newParts, seenParts) : null, control);
                 rejectsPath = rejects.finish(true);
                 rejected = rejects.count();
@@ -84,7 +102,8 @@ public final class CheckJob {
         }
         long seen = merged.seenRecords();
         Report.Check check = new Report.Check(o.filterPath().toString(), merged.records() - seen, seen,
-                o.newOut() == null ? null : o.newOut().toString(), o.seenOut() == null ? null : o.seenOut().toString(), updated);
+                o.newOut() == null ? null : o.newOut().toString(), o.seenOut() == null ? null : o.seenOut().toString(), updated,
+                bloomSeen, bloomSeen == null ? null : bloomSeen - seen);
         long bytes = outcome.units().stream().filter(Objects::nonNull).mapToLong(UnitResult::bytes).sum();
         double seconds = Math.max(outcome.elapsedNanos(), 1) / 1e9;
         Report report = new Report(Report.SCHEMA_VERSION, "check", outcome.complete(),
@@ -97,6 +116,31 @@ public final class CheckJob {
         Path reportPath = out.resolve(IngestJob.REPORT_FILE);
         ReportWriter.write(reportPath, report);
         return new JobResult(report, reportPath, updated ? o.filterPath() : null, rejectsPath, IngestJob.exitCode(outcome));
+    }
+
+    /**
+     * Exact mode's middle pass: reads the reference data, publishing only rows whose key hash the
+     * Bloom pass called "probably seen", and returns the hashes that really occur there. A
+     * candidate is confirmed by its 128-bit murmur3 hash, so the split is exact up to a hash
+     * collision (probability about n^2 / 2^129: below 10^-20 for a billion keys).
+     */
+    private static HashPairSet confirm(CsvInput reference, HashPairSet candidates, JobSettings s, RunControl control) {
+        RunOutcome<HashCollector> pass = new RunEngine(s.engine()).run(reference.units(), () -> reference.newVerifyingReader(candidates),
+                i -> new HashCollector(), r -> { }, null, control);
+        HashPairSet confirmed = new HashPairSet();
+        pass.states().forEach(c -> confirmed.addAll(c.hashes));
+        return confirmed;
+    }
+
+    /** Collects the key hashes of the rows its handler owns. */
+    private static final class HashCollector implements RowConsumer {
+        final HashPairSet hashes = new HashPairSet();
+
+        @Override
+        public boolean accept(long lo, long hi, Object row, byte[] raw, int unit) {
+            hashes.add(lo, hi);
+            return true;
+        }
     }
 
     private static Path partsDir(Path target) throws IOException {

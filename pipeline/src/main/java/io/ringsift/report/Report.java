@@ -63,9 +63,14 @@ public record Report(
     public record Exact(long candidates, long duplicateRecords, long distinctKeys, long bloomDuplicateRecords,
                         long falsePositives, double measuredFpp) {}
 
+    /**
+     * @param bloomSeenRecords exact mode only: what the Bloom filter alone called "probably seen"
+     * @param falsePositives   exact mode only: rows the Bloom called seen that are not in the reference data
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @JsonPropertyOrder({"filter", "newRecords", "seenRecords", "newPath", "seenPath", "updated"})
-    public record Check(String filter, long newRecords, long seenRecords, String newPath, String seenPath, Boolean updated) {}
+    @JsonPropertyOrder({"filter", "newRecords", "seenRecords", "newPath", "seenPath", "updated", "bloomSeenRecords", "falsePositives"})
+    public record Check(String filter, long newRecords, long seenRecords, String newPath, String seenPath, Boolean updated,
+                        Long bloomSeenRecords, Long falsePositives) {}
 
     @JsonPropertyOrder({"elapsedMillis", "recordsPerSecond", "megabytesPerSecond", "readers", "handlers", "parser"})
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -140,6 +140,29 @@ class CheckMergeEndToEndTest {
     }
 
     @Test
+    void exactCheckConfirmsEverySeenRowAgainstTheReferenceData(@TempDir Path dir) throws IOException {
+        // a lossy filter: about a fifth of the new keys look "probably seen" to the Bloom alone
+        Cli.Run built = Cli.run("ingest", "csv", "--key", "key", "--out", dir.resolve("a"), "--quiet", "--fpp", "0.2", dayA);
+        assertThat(built.exitCode()).isZero();
+        Path newOut = dir.resolve("new.csv");
+        Path seenOut = dir.resolve("seen.csv");
+        Cli.Run r = Cli.run("check", "--filter", dir.resolve("a/filter.bf"), "--exact", "--reference", dayA, "--new", newOut,
+                "--seen", seenOut, "--out", dir.resolve("rep"), "--readers", 2, "--handlers", 2, dayA, dayB);
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        Set<String> oldKeys = keys(dayA);
+        List<CSVRecord> seen = records(seenOut);
+        List<CSVRecord> fresh = records(newOut);
+        long expectedSeen = records(dayA).size() + records(dayB).stream().filter(x -> oldKeys.contains(x.get("key"))).count();
+        assertThat(seen).hasSize((int) expectedSeen).allMatch(x -> oldKeys.contains(x.get("key")));
+        assertThat(fresh).noneMatch(x -> oldKeys.contains(x.get("key")));
+        var check = Cli.report(dir.resolve("rep")).get("check");
+        assertThat(check.get("seenRecords").asLong()).isEqualTo(expectedSeen);
+        assertThat(check.get("falsePositives").asLong()).isPositive()
+                .isEqualTo(check.get("bloomSeenRecords").asLong() - expectedSeen);
+        assertThat(Cli.run("check", "--filter", dir.resolve("a/filter.bf"), "--exact", dayB).exitCode()).isEqualTo(2);
+    }
+
+    @Test
     void updateAddsNewKeysSoASecondCheckSeesEverything(@TempDir Path dir) throws IOException {
         Path filter = ingest(dir.resolve("a"), dayA);
         long before = FilterFile.read(filter).header().records();

@@ -20,11 +20,11 @@ public final class Partial implements RowConsumer {
     public static final int KEY_SKETCH_LG_K = 16;
 
     private final BloomFilter<KeyHash> bloom;
-    private final BloomFilter<KeyHash> reference;
+    private final java.util.function.Predicate<KeyHash> reference;
     private HllSketch keySketch = new HllSketch(KEY_SKETCH_LG_K, TgtHllType.HLL_8);
     private final FieldProfile fields;
     private final KeyHash scratch = new KeyHash();
-    /** Exact mode: the hash of every row answered "probably seen", to verify in a second pass; else null. */
+    /** Exact mode: the hash of every row answered "probably seen", to verify in another pass; else null. */
     private HashPairSet candidates;
     private long records;
     private long duplicates;
@@ -32,11 +32,13 @@ public final class Partial implements RowConsumer {
     private long presentRecords;
 
     /**
-     * @param reference a filter from an earlier run to test keys against ({@code check}), or null
+     * @param reference what a check tests keys against: a filter from an earlier run
+     *                  ({@code BloomFilter::mightContain}) or, in exact mode, a set of confirmed
+     *                  key hashes; null for an ingest, where "seen" means seen earlier in this input
      *                  for an ingest where "seen" means seen earlier in this input
      * @param fields    field statistics to keep, or null for none
      */
-    public Partial(FilterParams params, BloomFilter<KeyHash> reference, FieldProfile fields) {
+    public Partial(FilterParams params, java.util.function.Predicate<KeyHash> reference, FieldProfile fields) {
         this.bloom = BloomFilter.create(KeyHashFunnel.INSTANCE, params.expectedKeys(), params.fpp());
         this.reference = reference;
         this.fields = fields;
@@ -55,12 +57,12 @@ public final class Partial implements RowConsumer {
         KeyHash h = scratch.set(lo, hi);
         records++;
         boolean newHere = bloom.put(h);
-        boolean seen = reference != null ? reference.mightContain(h) : !newHere;
+        boolean seen = reference != null ? reference.test(h) : !newHere;
         if (!newHere) {
             duplicates++;
-            if (candidates != null) {
-                candidates.add(lo, hi);
-            }
+        }
+        if (seen && candidates != null) {
+            candidates.add(lo, hi);
         }
         if (seen) {
             seenRecords++;
@@ -76,7 +78,10 @@ public final class Partial implements RowConsumer {
         return seen;
     }
 
-    /** Exact mode: remember the hash of every "probably seen" row for a verifying second pass. */
+    /**
+     * Exact mode: remember the hash of every row answered "probably seen" (a duplicate for an
+     * ingest, a reference hit for a check) for a verifying pass.
+     */
     public Partial collectCandidates() {
         candidates = new HashPairSet();
         return this;
