@@ -3,7 +3,7 @@ package io.ringsift.run;
 import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.ExceptionHandler;
 import com.lmax.disruptor.RingBuffer;
-import com.lmax.disruptor.TimeoutException;
+import com.lmax.disruptor.EventHandlerIdentity;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.EventHandlerGroup;
 import com.lmax.disruptor.dsl.ProducerType;
@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.IntFunction;
@@ -90,12 +91,14 @@ public final class RunEngine {
         }
         readers.forEach(Thread::start);
         joinAll(readers, control);
-        try {
-            disruptor.shutdown(DRAIN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (TimeoutException e) {
-            control.fail(new RunFailure("ring", null, new IllegalStateException("handlers did not drain the ring within " + DRAIN_TIMEOUT_SECONDS + " s")));
-            disruptor.halt();
+        List<EventHandlerIdentity> consumers = new ArrayList<>(hashers);
+        if (after != null) {
+            consumers.add(after);
         }
+        if (!drain(disruptor, ring.getCursor(), consumers)) {
+            control.fail(new RunFailure("ring", null, new IllegalStateException("handlers did not drain the ring within " + DRAIN_TIMEOUT_SECONDS + " s")));
+        }
+        disruptor.halt();
         List<S> states = hashers.stream().map(HasherHandler::state).toList();
         List<UnitResult> unitResults = new ArrayList<>();
         for (int i = 0; i < results.length(); i++) {
@@ -124,6 +127,25 @@ public final class RunEngine {
                 return;
             }
         }
+    }
+
+    /**
+     * Waits until every consumer has processed everything up to {@code cursor}. Not
+     * {@code Disruptor.shutdown()}: its backlog check skips processors whose thread has not started
+     * yet, then halts them, so a short run could finish before a handler ran and lose its records
+     * (RecordsLostWhenHandlersStartAfterTheReadersFinishTest).
+     */
+    private static boolean drain(Disruptor<RingEvent> disruptor, long cursor, List<EventHandlerIdentity> consumers) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(DRAIN_TIMEOUT_SECONDS);
+        for (EventHandlerIdentity c : consumers) {
+            while (disruptor.getSequenceValueFor(c) < cursor) {
+                if (System.nanoTime() > deadline) {
+                    return false;
+                }
+                LockSupport.parkNanos(100_000);
+            }
+        }
+        return true;
     }
 
     private static void joinAll(List<Thread> threads, RunControl control) {
