@@ -35,7 +35,11 @@ public final class AtomicFiles {
                 ch.force(true);
             }
             moveInto(tmp, target);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
+            Files.deleteIfExists(tmp);
+            // "No space left on device" alone does not say which of the outputs failed
+            throw new IOException("cannot write " + target + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
             Files.deleteIfExists(tmp);
             throw e;
         }
