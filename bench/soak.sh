@@ -80,7 +80,7 @@ for s in $SETTINGS; do
     --readers "$r" --handlers "$h" --out "$out" "$input"
   t1=$(date +%s.%N)
   wall=$(awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.1f", b - a}')
-  rss_mb=$(awk '{printf "%d MB", $1 / 1024}' "$WORK/rss-r$r-h$h")
+  rss_mb=$(tail -1 "$WORK/rss-r$r-h$h" | awk '{printf "%d MB", $1 / 1024}')   # time -o prepends a line on failure
   rep="$out/report.json"
   check=ok
   if [[ $rc -ne 0 || ! -f $rep ]]; then
