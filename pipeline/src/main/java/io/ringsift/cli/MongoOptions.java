@@ -44,6 +44,11 @@ final class MongoOptions {
             description = "Give up on an unreachable server after this long (default: ${DEFAULT-VALUE}).")
     int serverTimeout;
 
+    @Option(names = "--socket-timeout", paramLabel = "SECONDS", defaultValue = "120",
+            description = "A server that stops answering a read for this long is a transient error: the cursor is reopened"
+                    + " after the last _id, up to --retries times (default: ${DEFAULT-VALUE}; 0 = wait for ever).")
+    int socketTimeout;
+
     @Option(names = "--max-depth", paramLabel = "N", defaultValue = "0",
             description = "Nested path depth for field discovery; 1 = top-level only, 0 = unlimited (default).")
     int maxDepth;
@@ -64,7 +69,9 @@ final class MongoOptions {
     }
 
     MongoConnection.Options connectionOptions() {
-        return MongoConnection.Options.DEFAULTS.withServerSelection(Duration.ofSeconds(serverTimeout));
+        // without a read timeout a server that accepts and then never answers would hold a reader for ever
+        return new MongoConnection.Options(Duration.ofSeconds(serverTimeout), MongoConnection.Options.DEFAULTS.connect(),
+                Duration.ofSeconds(socketTimeout));
     }
 
     MongoPartitionReader.Options readerOptions() {

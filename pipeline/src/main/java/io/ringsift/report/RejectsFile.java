@@ -20,6 +20,10 @@ import org.apache.commons.csv.CSVPrinter;
  * readers; rejects are rare, so a lock here costs nothing on the hot path. The file is written
  * under a temp name and renamed by {@link #finish(boolean)}; it exists only when something was
  * rejected. Past {@code maxRejects} the run is asked to stop (exit code 4).
+ *
+ * <p>A write that fails (disk full) closes and deletes the temp file at once, so the space comes
+ * back and nothing half-written stays behind; the failure names the file, and every later reject
+ * fails the same way.
  */
 public final class RejectsFile implements RejectSink, AutoCloseable {
     public static final String NAME = "rejects.csv";
@@ -29,8 +33,12 @@ public final class RejectsFile implements RejectSink, AutoCloseable {
     private final long maxRejects;
     private final RunControl control;
     private final AtomicLong count = new AtomicLong();
+    private BufferedWriter writer;
+    /** The file itself, closed explicitly on failure: a writer whose flush failed does not close it, and a deleted but open file keeps its space. */
+    private java.io.OutputStream file;
     private CSVPrinter printer;
     private boolean closed;
+    private IOException failure;
 
     /** @param maxRejects stop the run when more than this many records are rejected; negative = no limit */
     public RejectsFile(Path dir, long maxRejects, RunControl control) {
@@ -42,14 +50,19 @@ public final class RejectsFile implements RejectSink, AutoCloseable {
 
     @Override
     public synchronized void reject(Reject r) {
+        if (failure != null) {
+            throw new UncheckedIOException(failure.getMessage(), failure);
+        }
         try {
             if (printer == null) {
-                BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
-                printer = new CSVPrinter(w, CSVFormat.RFC4180.builder().setHeader("source", "line", "reason", "raw", "id").get());
+                file = Files.newOutputStream(tmp);
+                writer = new BufferedWriter(new java.io.OutputStreamWriter(file, StandardCharsets.UTF_8));
+                printer = new CSVPrinter(writer, CSVFormat.RFC4180.builder().setHeader("source", "line", "reason", "raw", "id").get());
             }
             printer.printRecord(r.source(), r.line() > 0 ? r.line() : "", r.reason(), r.raw() == null ? "" : r.raw(), r.id() == null ? "" : r.id());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + tmp + ": " + e.getMessage(), e);
+            failed(e);
+            throw new UncheckedIOException(failure.getMessage(), failure);
         }
         if (count.incrementAndGet() > maxRejects && maxRejects >= 0) {
             control.requestStop(RunControl.StopReason.TOO_MANY_REJECTS);
@@ -87,14 +100,23 @@ public final class RejectsFile implements RejectSink, AutoCloseable {
         try (var ch = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE)) {
             ch.truncate(length);
         }
-        BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
-        printer = new CSVPrinter(w, CSVFormat.RFC4180);
+        file = Files.newOutputStream(tmp, java.nio.file.StandardOpenOption.APPEND);
+        writer = new BufferedWriter(new java.io.OutputStreamWriter(file, StandardCharsets.UTF_8));
+        printer = new CSVPrinter(writer, CSVFormat.RFC4180);
         count.set(rejects);
     }
 
     /** Closes the file and renames it into place; with {@code keep == false} (or no rejects) removes it. */
     public synchronized Path finish(boolean keep) throws IOException {
-        close();
+        if (failure != null) {
+            return null;   // the run already failed with this error (a reader called reject); the temp file is gone
+        }
+        try {
+            close();
+        } catch (IOException e) {
+            failed(e);
+            throw failure;
+        }
         if (printer == null) {
             Files.deleteIfExists(target);
             return null;
@@ -111,7 +133,36 @@ public final class RejectsFile implements RejectSink, AutoCloseable {
     public synchronized void close() throws IOException {
         if (printer != null && !closed) {
             closed = true;
-            printer.close(true);
+            try {
+                printer.close(true);
+            } finally {
+                writer.close();   // a failed flush in printer.close skips closing the file; closing twice is harmless
+            }
+        }
+    }
+
+    /** Records the first write failure, naming the file, and frees what the temp file holds. */
+    private void failed(IOException e) {
+        failure = new IOException("cannot write " + target + ": " + e.getMessage(), e);
+        closed = true;
+        try {
+            if (writer != null) {
+                writer.close();
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // the buffer cannot be flushed to a full disk
+        }
+        try {
+            if (file != null) {
+                file.close();
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // closing is what matters: the descriptor is released even when the final write fails
+        }
+        try {
+            Files.deleteIfExists(tmp);
+        } catch (IOException ignored) {
+            // nothing more we can do; the run fails with the first error anyway
         }
     }
 }

@@ -45,7 +45,7 @@ public final class AtomicFiles {
 
     /**
      * @param what words put before the path in the error message ("filter file " gives
-     *             "Cannot write filter file out/filter.bf: No space left on device")
+     *             "cannot write filter file out/filter.bf: No space left on device")
      */
     public static <T> T write(Path target, String what, Body<T> body) throws IOException {
         Path absolute = target.toAbsolutePath();
@@ -74,7 +74,7 @@ public final class AtomicFiles {
                 }
             }
             if (e instanceof IOException) {
-                throw new IOException("Cannot write " + what + target + ": " + e.getMessage(), e);
+                throw new IOException("cannot write " + what + target + ": " + e.getMessage(), e);
             }
             throw e;
         }

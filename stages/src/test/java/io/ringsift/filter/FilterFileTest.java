@@ -104,7 +104,7 @@ class FilterFileTest {
 
         assertThatThrownBy(() -> FilterFile.write(target, header("key", PARAMS, filter, 0, 0), filter))
                 .isInstanceOf(IOException.class)
-                .hasMessageStartingWith("Cannot write filter file " + target);
+                .hasMessageStartingWith("cannot write filter file " + target);
         assertThat(listing(dir)).containsExactly("plain.txt");
     }
 
@@ -116,7 +116,7 @@ class FilterFileTest {
 
         assertThatThrownBy(() -> FilterFile.write(target, header("key", PARAMS, filter, 0, 0), filter))
                 .isInstanceOf(IOException.class)
-                .hasMessageStartingWith("Cannot write filter file " + target);
+                .hasMessageStartingWith("cannot write filter file " + target);
         assertThat(listing(dir)).containsExactly("filter.bf");
         assertThat(listing(target)).containsExactly("occupant");
     }

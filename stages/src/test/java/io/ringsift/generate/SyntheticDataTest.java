@@ -154,7 +154,7 @@ class SyntheticDataTest {
 
         assertThatThrownBy(() -> SyntheticData.write(CSV, new GeneratorSpec(10, 0.2, 4, 8), notADir.resolve("d.csv")))
                 .isInstanceOf(IOException.class)
-                .hasMessageStartingWith("Cannot write " + notADir.resolve("d.csv"));
+                .hasMessageStartingWith("cannot write " + notADir.resolve("d.csv"));
         try (Stream<Path> s = Files.list(dir)) {
             assertThat(s.map(p -> p.getFileName().toString())).containsExactly("plain");
         }

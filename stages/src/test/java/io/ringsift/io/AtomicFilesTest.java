@@ -28,7 +28,7 @@ class AtomicFilesTest {
         assertThatThrownBy(() -> AtomicFiles.write(target, out -> {
             out.write(new byte[100_000]);
             throw new IOException("No space left on device");
-        })).isInstanceOf(IOException.class).hasMessage("Cannot write " + target + ": No space left on device");
+        })).isInstanceOf(IOException.class).hasMessage("cannot write " + target + ": No space left on device");
         try (var files = Files.list(dir)) {
             assertThat(files).isEmpty();
         }

@@ -80,6 +80,9 @@ public final class CsvUnitReader implements UnitReader<CsvUnit> {
                         continue;
                     }
                     rejects.reject(new Reject(unit.source(), cursor.line(), null, reason, rejectText(cursor.raw(false))));
+                    if (sink.stopRequested()) {
+                        break;   // --max-rejects reached: a file of nothing but bad rows publishes no batch to notice it by
+                    }
                     continue;
                 }
                 String[] values = cursor.values();

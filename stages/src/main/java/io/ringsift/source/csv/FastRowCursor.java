@@ -28,13 +28,19 @@ final class FastRowCursor implements RowCursor {
             return false;
         }
         int n = expectedFields < 0 ? framer.fieldCount() : expectedFields;
-        reason = CsvRejects.framingReason(framer, n);
-        if (reason != null) {
+        // the same order of checks as CommonsRowCursor (framing, then UTF-8, then the field count),
+        // so a record with several faults gets the same reason whichever parser reads it
+        if (framer.problem() != null) {
+            reason = framer.problem().reason;
             return true;
         }
         byte[] b = framer.buffer();
         if (!Utf8.isValid(b, framer.recordStart(), framer.recordEnd())) {
             reason = CsvRejects.INVALID_UTF8;
+            return true;
+        }
+        reason = CsvRejects.framingReason(framer, n);
+        if (reason != null) {
             return true;
         }
         // a fresh array per row: the batch keeps it until every handler has seen it

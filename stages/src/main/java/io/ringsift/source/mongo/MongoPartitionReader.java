@@ -113,6 +113,10 @@ public final class MongoPartitionReader implements UnitReader<MongoPartition> {
                         rejected++;
                         rejects.reject(new Reject(unit.source(), 0, ExtJson.of(doc.get("_id")), problem,
                                 ExtJson.truncated(doc, REJECT_RAW_CHARS)));
+                        if (sink.stopRequested()) {
+                            // --max-rejects reached: documents that are all rejects publish no batch to notice it by
+                            return new UnitResult(unit.id(), records, rejected, bytes, retries);
+                        }
                     } else {
                         records++;
                         enc.hash(hash);
