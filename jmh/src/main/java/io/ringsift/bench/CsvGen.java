@@ -41,12 +41,19 @@ public final class CsvGen {
 
     private final SplittableRandom rnd;
     private final double dupRate;
+    private final boolean quoted;
     private long distinct;
     private final StringBuilder sb = new StringBuilder(256);
 
     public CsvGen(long seed, double dupRate) {
+        this(seed, dupRate, true);
+    }
+
+    /** @param quoted false: the same shape without any quoting (no commas, quotes or newlines in text), to price quote handling */
+    public CsvGen(long seed, double dupRate, boolean quoted) {
         this.rnd = new SplittableRandom(seed);
         this.dupRate = dupRate;
+        this.quoted = quoted;
     }
 
     /** Distinct key {@code i} as text: an odd multiplier coprime with 10^10 spreads 0..n over 10 digits without collisions. */
@@ -67,7 +74,11 @@ public final class CsvGen {
         String first = FIRST[rnd.nextInt(FIRST.length)];
         String last = LAST[rnd.nextInt(LAST.length)];
         out.append(key(k)).append(',');
-        out.append('"').append(last).append(", ").append(first).append('"').append(',');
+        if (quoted) {
+            out.append('"').append(last).append(", ").append(first).append('"').append(',');
+        } else {
+            out.append(last).append(' ').append(first).append(',');
+        }
         out.append(first.toLowerCase()).append('.').append(last.toLowerCase()).append(rnd.nextInt(100)).append("@example.com,");
         out.append(CITY[rnd.nextInt(CITY.length)]).append(',');
         out.append(rnd.nextInt(100_000)).append('.').append(10 + rnd.nextInt(90)).append(',');
@@ -75,21 +86,26 @@ public final class CsvGen {
         out.append(2020 + rnd.nextInt(5)).append('-').append(two(1 + rnd.nextInt(12))).append('-').append(two(1 + rnd.nextInt(28)))
                 .append('T').append(two(rnd.nextInt(24))).append(':').append(two(rnd.nextInt(60))).append(':')
                 .append(two(rnd.nextInt(60))).append("Z,");
-        out.append('"');
+        if (quoted) {
+            out.append('"');
+        }
         int words = 5 + rnd.nextInt(6);
         for (int w = 0; w < words; w++) {
             if (w > 0) {
                 int p = rnd.nextInt(100);
-                out.append(p < 20 ? ", " : p < 23 ? "\n" : " ");
+                out.append(!quoted ? " " : p < 20 ? ", " : p < 23 ? "\n" : " ");
             }
             String word = WORDS[rnd.nextInt(WORDS.length)];
-            if (rnd.nextInt(100) < 4) {
+            if (rnd.nextInt(100) < 4 && quoted) {
                 out.append("\"\"").append(word).append("\"\"");
             } else {
                 out.append(word);
             }
         }
-        out.append('"').append('\n');
+        if (quoted) {
+            out.append('"');
+        }
+        out.append('\n');
     }
 
     private static String two(int v) {
@@ -117,10 +133,10 @@ public final class CsvGen {
     }
 
     /** An in-memory file of {@code rows} rows (header included), for JMH. */
-    public static byte[] bytes(int rows, long seed, double dupRate) {
+    public static byte[] bytes(int rows, long seed, double dupRate, boolean quoted) {
         ByteArrayOutputStream bos = new ByteArrayOutputStream(rows * 160);
         try {
-            new CsvGen(seed, dupRate).write(bos, rows);
+            new CsvGen(seed, dupRate, quoted).write(bos, rows);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
