@@ -177,16 +177,39 @@ if [ "$JFR" = 1 ]; then
   f=${FILES[0]}
   jfrfile=$DIR/ringsift-default.jfr
   rm -rf "$DIR/out-jfr"
-  java "${JOPTS[@]}" -XX:+FlightRecorder -XX:StartFlightRecording=filename="$jfrfile",settings=profile \
+  # the stock "profile" settings sample Java stacks every 10 ms ;
+  # a copy sampling every 1 ms gives a usable count from a few seconds of run
+  jhome=$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")
+  sed 's/\(control="method-sampling-java-interval">\)[0-9]* ms/\11 ms/' "$jhome/lib/jfr/profile.jfc" > "$DIR/profile-1ms.jfc"
+  java "${JOPTS[@]}" -XX:+FlightRecorder -XX:StartFlightRecording=filename="$jfrfile",settings="$DIR/profile-1ms.jfc" \
     -jar "$RS_JAR" ingest csv --key key --quiet --out "$DIR/out-jfr" "$f" > /dev/null 2>&1
   echo
-  echo "### JFR: hottest methods of (d) (top frame of jdk.ExecutionSample, $jfrfile)"
+  echo "### JFR: where (d) spends its time ($jfrfile, settings=profile, Java samples every 1 ms)"
   echo
-  jfr print --events jdk.ExecutionSample "$jfrfile" | awk '
-    /stackTrace = \[/ { getline; sub(/^[ \t]+/, ""); sub(/[ \t]+line:.*/, ""); n[$0]++; total++ }
-    END { for (k in n) printf "%d\t%s\n", n[k], k; print total "\tTOTAL" > "/dev/stderr" }' 2> "$DIR/jfr-total" |
-    sort -rn | head -25 | awk -F'\t' -v total="$(cut -f1 "$DIR/jfr-total")" \
-      'BEGIN { print "| samples | % | method |"; print "|---:|---:|---|" } { printf "| %d | %.1f | `%s` |\n", $1, 100 * $1 / total, $2 }'
+  jfr print --events jdk.ExecutionSample "$jfrfile" > "$DIR/jfr-samples.txt"
+  total=$(grep -c 'jdk.ExecutionSample' "$DIR/jfr-samples.txt" || true)
+  echo "$total execution samples. By thread:"
   echo
-  echo "($(cut -f1 "$DIR/jfr-total") samples in all)"
+  echo "| samples | % | thread |"
+  echo "|---:|---:|---|"
+  sed -n 's/^ *sampledThread = "\([^"]*\)".*/\1/p' "$DIR/jfr-samples.txt" | sed 's/-[0-9]*$/-N/' | sort | uniq -c | sort -rn |
+    awk -v t="$total" '{ printf "| %d | %.1f | %s |\n", $1, 100 * $1 / t, $2 }'
+  echo
+  echo "Top frames (self time):"
+  echo
+  echo "| samples | % | method |"
+  echo "|---:|---:|---|"
+  awk '/stackTrace = \[/ { getline; sub(/^[ \t]+/, ""); sub(/[ \t]+line:.*/, ""); n[$0]++ }
+       END { for (k in n) printf "%d\t%s\n", n[k], k }' "$DIR/jfr-samples.txt" | sort -rn | head -20 |
+    awk -F'\t' -v t="$total" '{ printf "| %d | %.1f | `%s` |\n", $1, 100 * $1 / t, $2 }'
+  echo
+  echo "Samples with these frames anywhere on the stack (inclusive):"
+  echo
+  echo "| samples | % | frame |"
+  echo "|---:|---:|---|"
+  for m in CsvPlanner.cut CsvInput.estimatedKeys RecordFramer.frameRecord FastRowCursor.next KeyEncoder.hash \
+           Partial.add BloomFilter.put HllSketch.update CsvFieldProfile.accept ValueType.of BatchPublisher.publish; do
+    awk -v m="$m" '/jdk.ExecutionSample/ { hit = 0 } index($0, m "(") && !hit { hit = 1; c++ } END { print c + 0 }' "$DIR/jfr-samples.txt" |
+      awk -v t="$total" -v m="$m" '{ printf "| %d | %.1f | `%s` |\n", $1, 100 * $1 / t, m }'
+  done
 fi
