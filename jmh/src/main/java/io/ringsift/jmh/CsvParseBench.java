@@ -49,6 +49,8 @@ import org.openjdk.jmh.infra.Blackhole;
  *   commonsCsv         Apache Commons CSV streaming parse: the reference (what program (b) uses)
  *   fastCsv            FastCSV 4.1.0 CsvReader
  *   framerOnly         ringsift RecordFramer: records and field offsets, no values (byte-level floor)
+ *   tightFramer        SKETCH ({@link TightFramer}): the same boundaries with one tight loop per state, to price a
+ *                      rewrite of RecordFramer's per-byte switch (checked against framerOnly's counts in setup)
  *   framerKeyHash      framer + canonical key from the key's raw UTF-8 bytes + murmur3_128:
  *                      the "hash the key without decoding every field" reader
  *   unitReaderFast     the real CsvUnitReader --parser fast (framer + String per field + key hash + batch)
@@ -92,6 +94,28 @@ public class CsvParseBench {
         fastReader = new CsvUnitReader(CsvDialect.rfc4180(), CsvParser.FAST, false);
         commonsReader = new CsvUnitReader(CsvDialect.rfc4180(), CsvParser.COMMONS, false);
         sink = new CountingSink();
+        // the sketch must frame like the real framer on this data, or its figure means nothing
+        RecordFramer rf = new RecordFramer(new ByteArrayInputStream(bytes), Long.MAX_VALUE, 0, 1, CsvDialect.rfc4180());
+        long records = 0;
+        long fields = 0;
+        while (rf.next()) {
+            records++;
+            fields += rf.fieldCount();
+        }
+        TightFramer t = new TightFramer();
+        t.frame(bytes, (byte) ',', (byte) '"');
+        if (t.records != records || t.fields != fields || t.lines != rf.currentLine()) {
+            throw new IllegalStateException("TightFramer disagrees with RecordFramer: records " + t.records + "/" + records
+                    + ", fields " + t.fields + "/" + fields + ", lines " + t.lines + "/" + rf.currentLine());
+        }
+    }
+
+    final TightFramer tight = new TightFramer();
+
+    @Benchmark
+    @OperationsPerInvocation(ROWS)
+    public long tightFramer() {
+        return tight.frame(bytes, (byte) ',', (byte) '"');
     }
 
     @TearDown
