@@ -138,24 +138,29 @@ bench_file() {
   echo
   echo "### $rows rows, $mb MB ($(basename "$file")), median of $ROUNDS rounds"
   echo
-  echo "| program | wall s (median) | min–max s | rows/s | MB/s | peak RSS MB | speed vs (b) | RSS vs (b) |"
-  echo "|---|---:|---:|---:|---:|---:|---:|---:|"
+  echo "| program | wall s (median) | min–max s | rows/s | MB/s | peak RSS MB | speed vs (b) | per-round speed vs (b) | RSS vs (b) |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
   local bw br
   bw=$(awk -F'\t' '$2=="b"{print $3}' "$tsv" | sort -n | awk '{v[NR]=$1} END{print (NR%2)?v[(NR+1)/2]:(v[NR/2]+v[NR/2+1])/2}')
   br=$(awk -F'\t' '$2=="b"{print $4}' "$tsv" | sort -n | awk '{v[NR]=$1} END{print (NR%2)?v[(NR+1)/2]:(v[NR/2]+v[NR/2+1])/2}')
   for p in a b c d e; do
-    awk -F'\t' -v p="$p" '$2==p{print $3, $4}' "$tsv" | sort -n -k1,1 | awk -v name="${NAMES[$p]}" -v rows="$rows" \
+    # median over rounds of wall(b)/wall(x) within the same round: robust to load drifting between rounds
+    local pr
+    pr=$(awk -F'\t' -v p="$p" '$2=="b"{b[$1]=$3} $2==p{x[$1]=$3} END{for (r in x) print b[r] / x[r]}' "$tsv" | sort -n |
+         awk '{v[NR]=$1} END{print (NR%2)?v[(NR+1)/2]:(v[NR/2]+v[NR/2+1])/2}')
+    awk -F'\t' -v p="$p" '$2==p{print $3, $4}' "$tsv" | sort -n -k1,1 | awk -v name="${NAMES[$p]}" -v rows="$rows" -v pr="$pr" \
       -v bytes="$bytes" -v bw="$bw" -v br="$br" -v rsslist="$(awk -F'\t' -v p="$p" '$2==p{print $4}' "$tsv" | sort -n | tr '\n' ' ')" '
       { w[NR] = $1 }
       END {
         n = NR; med = (n % 2) ? w[(n + 1) / 2] : (w[n / 2] + w[n / 2 + 1]) / 2
         m = split(rsslist, r, " "); rmed = (m % 2) ? r[(m + 1) / 2] : (r[m / 2] + r[m / 2 + 1]) / 2
-        printf "| %s | %.2f | %.2f–%.2f | %.0f k | %.1f | %.0f | %.2f× | %.2f× |\n", name, med, w[1], w[n],
-               rows / med / 1000, bytes / 1e6 / med, rmed / 1024, bw / med, rmed / br
+        printf "| %s | %.2f | %.2f–%.2f | %.0f k | %.1f | %.0f | %.2f× | %.2f× | %.2f× |\n", name, med, w[1], w[n],
+               rows / med / 1000, bytes / 1e6 / med, rmed / 1024, bw / med, pr, rmed / br
       }'
   done
   echo
-  echo "speed vs (b) = wall(b) / wall(x): above 1 is faster than the naive program. Raw rounds: $tsv"
+  echo "speed vs (b) = median wall(b) / median wall(x); per-round = median over rounds of wall(b)/wall(x) in the same round."
+  echo "Above 1 is faster than the naive program. Raw rounds: $tsv"
 }
 
 FILES=("$DIR/rows-$ROWS.csv")

@@ -57,7 +57,14 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 @State(Scope.Benchmark)
 public class RingHandoffBench {
-    static final int ROWS = 1 << 16;
+    /**
+     * Rows per invocation: 16× what the ring holds at the largest batch (64 × 2048 = 2^17), so the
+     * producer wraps the ring many times and meets backpressure, as in a real run. With fewer rows
+     * than the ring holds, the producer never waits and the large batch sizes look unfairly cheap.
+     */
+    static final int ROWS = 1 << 21;
+    /** Distinct precomputed hashes, reused cyclically (2 × 512 KiB: stays in cache). */
+    static final int DATA = 1 << 15;
     private static final String[] ROW = {"k", "v"};
 
     @Param({"1", "64", "512", "2048"})
@@ -73,15 +80,15 @@ public class RingHandoffBench {
     RingBuffer<RingEvent> ring;
     RouteOnly[] routers;
     BatchPublisher publisher;
-    long[] lo = new long[ROWS];
-    long[] hi = new long[ROWS];
+    long[] lo = new long[DATA];
+    long[] hi = new long[DATA];
     long[] expectedPerHandler;
     long invocations;
 
     @Setup
     public void setup() {
         SplittableRandom r = new SplittableRandom(3);
-        for (int i = 0; i < ROWS; i++) {
+        for (int i = 0; i < DATA; i++) {
             lo[i] = r.nextLong();
             hi[i] = r.nextLong();
         }
@@ -97,7 +104,7 @@ public class RingHandoffBench {
             routers[i] = new RouteOnly(i, handlers);
         }
         for (int i = 0; i < ROWS; i++) {
-            expectedPerHandler[KeyHash.partition(hi[i], handlers)]++;
+            expectedPerHandler[KeyHash.partition(hi[i & (DATA - 1)], handlers)]++;
         }
         disruptor.handleEventsWith(routers);
         ring = disruptor.start();
@@ -111,7 +118,7 @@ public class RingHandoffBench {
     private void fill(RecordBatch b, int from) {
         b.reset(0);
         for (int i = 0; i < batchSize; i++) {
-            int k = (from + i) & (ROWS - 1);
+            int k = (from + i) & (DATA - 1);
             b.add(lo[k], hi[k], k, ROW, null);
         }
     }
@@ -137,7 +144,8 @@ public class RingHandoffBench {
         }
         BatchPublisher p = publisher;
         for (int i = 0; i < ROWS; i++) {
-            if (p.batch().add(lo[i], hi[i], i, ROW, null)) {
+            int k = i & (DATA - 1);
+            if (p.batch().add(lo[k], hi[k], i, ROW, null)) {
                 p.publish(0);
             }
         }
