@@ -191,7 +191,7 @@ if [ "$JFR" = 1 ]; then
   echo
   echo "### JFR: where (d) spends its time ($jfrfile, settings=profile, Java samples every 1 ms)"
   echo
-  jfr print --events jdk.ExecutionSample "$jfrfile" > "$DIR/jfr-samples.txt"
+  jfr print --stack-depth 64 --events jdk.ExecutionSample "$jfrfile" > "$DIR/jfr-samples.txt"   # default prints only 5 frames
   total=$(grep -c 'jdk.ExecutionSample' "$DIR/jfr-samples.txt" || true)
   echo "$total execution samples. By thread:"
   echo
