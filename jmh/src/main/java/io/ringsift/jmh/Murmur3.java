@@ -1,0 +1,88 @@
+package io.ringsift.jmh;
+
+/**
+ * Allocation-free MurmurHash3 x64 128 (Austin Appleby, public domain; seed 0), producing the same
+ * two longs as Guava's {@code Hashing.murmur3_128().hashBytes(b, off, len)} read little-endian
+ * ({@code h1 == HashCode.asLong()}). Here only to price what Guava's {@code HashCode} object and
+ * {@code writeBytesTo} cost in {@link KeyHashBench}; {@code KeyHashBench.setup} checks equality.
+ */
+final class Murmur3 {
+    private static final long C1 = 0x87c37b91114253d5L;
+    private static final long C2 = 0x4cf5ad432745937fL;
+
+    long h1;
+    long h2;
+
+    Murmur3 hash(byte[] b, int off, int len) {
+        long a = 0;
+        long c = 0;
+        int i = 0;
+        for (; i + 16 <= len; i += 16) {
+            long k1 = getLong(b, off + i);
+            long k2 = getLong(b, off + i + 8);
+            a ^= mixK1(k1);
+            a = Long.rotateLeft(a, 27);
+            a += c;
+            a = a * 5 + 0x52dce729;
+            c ^= mixK2(k2);
+            c = Long.rotateLeft(c, 31);
+            c += a;
+            c = c * 5 + 0x38495ab5;
+        }
+        long k1 = 0;
+        long k2 = 0;
+        int rest = len - i;
+        int p = off + i;
+        for (int j = rest - 1; j >= 8; j--) {
+            k2 = (k2 << 8) | (b[p + j] & 0xFFL);
+        }
+        for (int j = Math.min(rest, 8) - 1; j >= 0; j--) {
+            k1 = (k1 << 8) | (b[p + j] & 0xFFL);
+        }
+        if (rest > 8) {
+            c ^= mixK2(k2);
+        }
+        if (rest > 0) {
+            a ^= mixK1(k1);
+        }
+        a ^= len;
+        c ^= len;
+        a += c;
+        c += a;
+        a = fmix64(a);
+        c = fmix64(c);
+        a += c;
+        c += a;
+        h1 = a;
+        h2 = c;
+        return this;
+    }
+
+    private static long getLong(byte[] b, int i) {
+        return (b[i] & 0xFFL) | (b[i + 1] & 0xFFL) << 8 | (b[i + 2] & 0xFFL) << 16 | (b[i + 3] & 0xFFL) << 24
+                | (b[i + 4] & 0xFFL) << 32 | (b[i + 5] & 0xFFL) << 40 | (b[i + 6] & 0xFFL) << 48 | (b[i + 7] & 0xFFL) << 56;
+    }
+
+    private static long mixK1(long k1) {
+        k1 *= C1;
+        k1 = Long.rotateLeft(k1, 31);
+        k1 *= C2;
+        return k1;
+    }
+
+    private static long mixK2(long k2) {
+        k2 *= C2;
+        k2 = Long.rotateLeft(k2, 33);
+        k2 *= C1;
+        return k2;
+    }
+
+    private static long fmix64(long k) {
+        k ^= k >>> 33;
+        k *= 0xff51afd7ed558ccdL;
+        k ^= k >>> 33;
+        k *= 0xc4ceb9fe1a85ec53L;
+        k ^= k >>> 33;
+        return k;
+    }
+}
