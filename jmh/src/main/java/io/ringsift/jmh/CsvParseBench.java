@@ -89,7 +89,7 @@ public class CsvParseBench {
         file = Files.createTempFile("ringsift-jmh", ".csv");
         Files.write(file, bytes);
         CsvFile f = new CsvFile(file, List.of(CsvGen.HEADER.trim().split(",")), new int[] {CsvGen.KEY_COLUMN},
-                new int[] {0, 1, 2, 3, 4, 5, 6, 7}, bytes.length);
+                new int[] {0, 1, 2, 3, 4, 5, 6, 7}, bytes.length, new byte[0]);
         unit = new CsvUnit(0, f, 0, bytes.length, 1);
         fastReader = new CsvUnitReader(CsvDialect.rfc4180(), CsvParser.FAST, false);
         commonsReader = new CsvUnitReader(CsvDialect.rfc4180(), CsvParser.COMMONS, false);
