@@ -5,6 +5,7 @@ import com.google.common.hash.Funnels;
 import io.ringsift.key.KeyHash;
 import io.ringsift.key.KeyHashFunnel;
 import io.ringsift.partial.FilterParams;
+import io.ringsift.partial.KeyBloom;
 import io.ringsift.partial.Partial;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
@@ -41,8 +42,8 @@ import org.openjdk.jmh.infra.Blackhole;
  *   mightContain    the same probes, read only
  *   hllUpdate       the key-sketch update (HLL lgK 16) every row also pays
  *   partialAdd      Partial.add without field stats: put + HLL + counters (the handler's whole per-row cost)
- *   plainPut        PROPOSAL: {@link PlainBloom}, the same bits and file bytes as Guava's filter without the
- *                   per-put hasher/HashCode allocations, CAS and LongAdder (checked bit for bit in setup)
+ *   keyBloomPut     {@link KeyBloom} (what Partial uses): the same bits and file bytes as Guava's filter without
+ *                   the per-put hasher/HashCode allocations, CAS and LongAdder (checked bit for bit in setup)
  *   putString       WRONG for a pipeline: BloomFilter&lt;CharSequence&gt; re-hashes the key text on every put,
  *                   so the hash cannot be computed once in the reader and reused for routing
  * </pre>
@@ -58,7 +59,7 @@ public class BloomPutBench {
     public long expectedInsertions;
 
     BloomFilter<KeyHash> bloom;
-    PlainBloom plain;
+    KeyBloom plain;
     BloomFilter<CharSequence> stringBloom;
     Partial partial;
     HllSketch hll;
@@ -70,19 +71,19 @@ public class BloomPutBench {
     @Setup
     public void setup() {
         bloom = newBloom();
-        plain = new PlainBloom(expectedInsertions, 0.01);
+        plain = new KeyBloom(new FilterParams(expectedInsertions, 0.01));
         for (long i = 0; i < 20_000; i++) {
             long lo = mix(~i);
             long hi = mix(i * 31);
             if (bloom.put(scratch.set(lo, hi)) != plain.put(lo, hi)) {
-                throw new IllegalStateException("PlainBloom.put answers differently from Guava at key " + i);
+                throw new IllegalStateException("KeyBloom.put answers differently from Guava at key " + i);
             }
         }
-        if (!plain.sameAs(bloom)) {
-            throw new IllegalStateException("PlainBloom bits differ from Guava's");
+        if (!plain.toGuava().equals(bloom)) {
+            throw new IllegalStateException("KeyBloom bits differ from Guava's");
         }
         bloom = newBloom();
-        plain = new PlainBloom(expectedInsertions, 0.01);
+        plain = new KeyBloom(new FilterParams(expectedInsertions, 0.01));
         stringBloom = BloomFilter.create(Funnels.stringFunnel(StandardCharsets.UTF_8), expectedInsertions, 0.01);
         partial = new Partial(new FilterParams(expectedInsertions, 0.01), null, null);
         hll = new HllSketch(Partial.KEY_SKETCH_LG_K, TgtHllType.HLL_8);
@@ -128,10 +129,10 @@ public class BloomPutBench {
     }
 
     @Benchmark
-    public boolean plainPut() {
+    public boolean keyBloomPut() {
         long c = counter++;
         if (refill()) {
-            plain = plain.fresh();
+            plain = new KeyBloom(new FilterParams(expectedInsertions, 0.01));
         }
         return plain.put(mix(c), mix(c + 0x9E3779B97F4A7C15L));
     }

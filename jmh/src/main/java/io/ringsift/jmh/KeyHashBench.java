@@ -5,6 +5,7 @@ import com.google.common.hash.HashFunction;
 import com.google.common.hash.Hashing;
 import io.ringsift.key.KeyEncoder;
 import io.ringsift.key.KeyHash;
+import io.ringsift.key.Murmur3;
 import java.nio.charset.StandardCharsets;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;

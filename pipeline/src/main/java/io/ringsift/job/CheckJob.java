@@ -7,6 +7,7 @@ import io.ringsift.filter.LoadedFilter;
 import io.ringsift.key.KeyHash;
 import io.ringsift.partial.FilterParams;
 import io.ringsift.partial.HashPairSet;
+import io.ringsift.partial.KeyBloom;
 import io.ringsift.partial.Partial;
 import io.ringsift.partial.RowConsumer;
 import io.ringsift.reduce.Reducer;
@@ -59,11 +60,14 @@ public final class CheckJob {
         if (!BloomGeometry.predicted(params.expectedKeys(), params.fpp()).equals(BloomGeometry.of(filter.filter()))) {
             throw new IOException(o.filterPath() + ": filter shape does not match its header's expected keys and fpp; cannot check against it");
         }
-        Predicate<KeyHash> oracle = filter.filter()::mightContain;
+        // read-only from every handler; KeyBloom's mightContain skips Guava's per-call hasher objects
+        KeyBloom bloom = KeyBloom.fromGuava(filter.filter());
+        Predicate<KeyHash> inBloom = h -> bloom.mightContain(h.lo, h.hi);
+        Predicate<KeyHash> oracle = inBloom;
         Long bloomSeen = null;
         if (reference != null) {
             Partial bloomPass = Reducer.merge(new RunEngine(s.engine()).run(input.units(), input::newReader,
-                    i -> new Partial(params, filter.filter()::mightContain, null).collectCandidates(), r -> { }, null, control).states());
+                    i -> new Partial(params, inBloom, null).collectCandidates(), r -> { }, null, control).states());
             bloomSeen = bloomPass.seenRecords();
             HashPairSet confirmed = confirm(reference, bloomPass.candidates(), s, control);
             oracle = h -> confirmed.contains(h.lo, h.hi);
@@ -93,11 +97,10 @@ public final class CheckJob {
         Partial merged = Reducer.merge(outcome.states());
         boolean updated = false;
         if (o.update() && outcome.complete()) {
-            BloomFilter<KeyHash> union = filter.filter().copy();
-            union.putAll(merged.bloom());
+            bloom.putAll(merged.bloom());
             var h = filter.header();
             FilterFile.write(o.filterPath(), h.withCounts(h.records() + merged.records(), h.duplicateRecords() + merged.presentRecords(),
-                    Instant.now()), union);
+                    Instant.now()), bloom.toGuava());
             updated = true;
         }
         long seen = merged.seenRecords();

@@ -1,8 +1,10 @@
 package io.ringsift.job;
 
+import com.google.common.hash.BloomFilter;
 import io.ringsift.filter.FilterFile;
 import io.ringsift.filter.FilterHeader;
 import io.ringsift.filter.FilterInfo;
+import io.ringsift.key.KeyHash;
 import io.ringsift.partial.ExactVerifier;
 import io.ringsift.partial.FieldProfile;
 import io.ringsift.partial.HashPairSet;
@@ -101,16 +103,18 @@ public final class IngestJob {
             }
         }
         Path filterPath = null;
+        BloomFilter<KeyHash> guava = null;
         if (outcome.complete()) {
             filterPath = out.resolve(FILTER_FILE);
-            FilterHeader header = FilterHeader.of(s.key(), input.keySource(), params, merged.bloom(), merged.records(),
+            guava = merged.bloom().toGuava();
+            FilterHeader header = FilterHeader.of(s.key(), input.keySource(), params, guava, merged.records(),
                     merged.duplicates(), Instant.now());
-            FilterFile.write(filterPath, header, merged.bloom());
+            FilterFile.write(filterPath, header, guava);
         }
         if (checkpoint != null && outcome.complete()) {
             checkpoint.finish();
         }
-        Report report = report(command, input, s, params, outcome, merged, rejected, filterPath, exact);
+        Report report = report(command, input, s, params, outcome, merged, rejected, filterPath, guava, exact);
         Path reportPath = out.resolve(REPORT_FILE);
         ReportWriter.write(reportPath, report);
         return new JobResult(report, reportPath, filterPath, rejectsPath, exitCode(outcome));
@@ -162,15 +166,14 @@ public final class IngestJob {
 
     private static <U extends WorkUnit> Report report(String command, JobInput<U> input, JobSettings s, FilterParams params,
                                                       RunOutcome<?> o, Partial m, long rejected, Path filterPath,
-                                                      Report.Exact exact) {
+                                                      BloomFilter<KeyHash> written, Report.Exact exact) {
         List<UnitResult> results = o.units();
         long bytes = results.stream().filter(Objects::nonNull).mapToLong(UnitResult::bytes).sum();
         FieldProfile fields = m.fields();
         Report.Filter filter = null;
         if (filterPath != null) {
-            var shape = io.ringsift.filter.BloomGeometry.of(m.bloom());
-            filter = new Report.Filter(filterPath.toString(), shape.bits(), shape.hashFunctions(), params.expectedKeys(),
-                    params.fpp(), FilterInfo.of(m.bloom(), shape.hashFunctions()).estimatedFpp());
+            filter = new Report.Filter(filterPath.toString(), m.bloom().bitSize(), m.bloom().hashFunctions(), params.expectedKeys(),
+                    params.fpp(), FilterInfo.of(written, m.bloom().hashFunctions()).estimatedFpp());
         }
         double seconds = Math.max(o.elapsedNanos(), 1) / 1e9;
         Report.Timing timing = new Report.Timing(Math.round(seconds * 1000), Math.round(m.records() / seconds),

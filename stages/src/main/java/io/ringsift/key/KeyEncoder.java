@@ -1,8 +1,5 @@
 package io.ringsift.key;
 
-import com.google.common.hash.HashCode;
-import com.google.common.hash.HashFunction;
-import com.google.common.hash.Hashing;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -19,11 +16,9 @@ import java.util.Arrays;
 public final class KeyEncoder {
     public static final byte TAG_STRING = 0x02;
 
-    private static final HashFunction MURMUR3_128 = Hashing.murmur3_128();
-
     private byte[] buf = new byte[256];
     private int len;
-    private final byte[] digest = new byte[16];
+    private final Murmur3 murmur = new Murmur3();
 
     public KeyEncoder reset() {
         len = 0;
@@ -79,11 +74,10 @@ public final class KeyEncoder {
         }
     }
 
-    /** murmur3_128 of the canonical bytes built so far, into {@code out}. */
+    /** murmur3_128 of the canonical bytes built so far (the same as Guava's {@code Hashing.murmur3_128()}), into {@code out}. */
     public KeyHash hash(KeyHash out) {
-        HashCode hc = MURMUR3_128.hashBytes(buf, 0, len);
-        hc.writeBytesTo(digest, 0, 16);
-        return out.set(littleEndianLong(digest, 0), littleEndianLong(digest, 8));
+        murmur.hash(buf, 0, len);
+        return out.set(murmur.h1, murmur.h2);
     }
 
     /** A copy of the canonical bytes built so far (for exact verification and tests). */
@@ -93,13 +87,5 @@ public final class KeyEncoder {
 
     public int length() {
         return len;
-    }
-
-    static long littleEndianLong(byte[] b, int off) {
-        long v = 0;
-        for (int i = 7; i >= 0; i--) {
-            v = (v << 8) | (b[off + i] & 0xFFL);
-        }
-        return v;
     }
 }

@@ -1,8 +1,6 @@
 package io.ringsift.partial;
 
-import com.google.common.hash.BloomFilter;
 import io.ringsift.key.KeyHash;
-import io.ringsift.key.KeyHashFunnel;
 import org.apache.datasketches.hll.HllSketch;
 import org.apache.datasketches.hll.TgtHllType;
 import org.apache.datasketches.hll.Union;
@@ -13,13 +11,14 @@ import org.apache.datasketches.hll.Union;
  * thread; the reducer merges all partials after the ring has drained.
  *
  * <p>Every partial's filter is created with the same expected insertions and fpp, so Guava gives
- * them the same bit count and hash-function count and {@link BloomFilter#putAll} can merge them.
+ * them the same bit count and hash-function count and {@link KeyBloom#putAll} can merge them. The
+ * filter is a {@link KeyBloom}: Guava's bits and bytes without Guava's thread-safety costs.
  */
 public final class Partial implements RowConsumer {
     /** lgK for the key sketch: 2^16 registers, relative standard error about 0.4% (1.04 / sqrt(K)). */
     public static final int KEY_SKETCH_LG_K = 16;
 
-    private final BloomFilter<KeyHash> bloom;
+    private final KeyBloom bloom;
     private final java.util.function.Predicate<KeyHash> reference;
     private HllSketch keySketch = new HllSketch(KEY_SKETCH_LG_K, TgtHllType.HLL_8);
     private final FieldProfile fields;
@@ -39,7 +38,7 @@ public final class Partial implements RowConsumer {
      * @param fields    field statistics to keep, or null for none
      */
     public Partial(FilterParams params, java.util.function.Predicate<KeyHash> reference, FieldProfile fields) {
-        this.bloom = BloomFilter.create(KeyHashFunnel.INSTANCE, params.expectedKeys(), params.fpp());
+        this.bloom = new KeyBloom(params);
         this.reference = reference;
         this.fields = fields;
     }
@@ -56,7 +55,7 @@ public final class Partial implements RowConsumer {
     public boolean add(long lo, long hi, Object row, int unit) {
         KeyHash h = scratch.set(lo, hi);
         records++;
-        boolean newHere = bloom.put(h);
+        boolean newHere = bloom.put(lo, hi);
         boolean seen = reference != null ? reference.test(h) : !newHere;
         if (!newHere) {
             duplicates++;
@@ -111,7 +110,7 @@ public final class Partial implements RowConsumer {
         }
     }
 
-    public BloomFilter<KeyHash> bloom() {
+    public KeyBloom bloom() {
         return bloom;
     }
 
@@ -181,8 +180,8 @@ public final class Partial implements RowConsumer {
         duplicates = in.readLong();
         seenRecords = in.readLong();
         presentRecords = in.readLong();
-        BloomFilter<KeyHash> saved = BloomFilter.readFrom(in, KeyHashFunnel.INSTANCE);
-        if (!bloom.isCompatible(saved)) {
+        KeyBloom saved = KeyBloom.readFrom(in);
+        if (saved.bitSize() != bloom.bitSize() || saved.hashFunctions() != bloom.hashFunctions()) {
             throw new java.io.IOException("checkpointed filter has a different size or hash count than this run's");
         }
         bloom.putAll(saved);
