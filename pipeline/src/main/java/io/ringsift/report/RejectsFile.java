@@ -5,6 +5,8 @@ import io.ringsift.record.RejectSink;
 import io.ringsift.run.RunControl;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,6 +34,7 @@ public final class RejectsFile implements RejectSink, AutoCloseable {
     private final long maxRejects;
     private final RunControl control;
     private final AtomicLong count = new AtomicLong();
+    private OutputStream file;
     private BufferedWriter writer;
     private CSVPrinter printer;
     private boolean closed;
@@ -52,7 +55,8 @@ public final class RejectsFile implements RejectSink, AutoCloseable {
         }
         try {
             if (printer == null) {
-                writer = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
+                file = Files.newOutputStream(tmp);
+                writer = new BufferedWriter(new OutputStreamWriter(file, StandardCharsets.UTF_8));
                 printer = new CSVPrinter(writer, CSVFormat.RFC4180.builder().setHeader("source", "line", "reason", "raw", "id").get());
             }
             printer.printRecord(r.source(), r.line() > 0 ? r.line() : "", r.reason(), r.raw() == null ? "" : r.raw(), r.id() == null ? "" : r.id());
@@ -99,7 +103,7 @@ public final class RejectsFile implements RejectSink, AutoCloseable {
             try {
                 printer.close(true);
             } finally {
-                writer.close();   // a failed flush in printer.close skips closing the file; closing twice is harmless
+                file.close();   // a failed flush in printer.close skips closing the file; closing twice is harmless
             }
         }
     }
@@ -109,11 +113,13 @@ public final class RejectsFile implements RejectSink, AutoCloseable {
         failure = new IOException("cannot write " + target + ": " + e.getMessage(), e);
         closed = true;
         try {
-            if (writer != null) {
-                writer.close();
+            if (file != null) {
+                // not writer.close(): when its encoder still holds bytes it throws before closing the
+                // file, and a deleted file that is still open keeps its space
+                file.close();
             }
         } catch (IOException | RuntimeException ignored) {
-            // the buffer cannot be flushed to a full disk; the file is closed all the same
+            // closing a file stream does not write; nothing else to do
         }
         try {
             Files.deleteIfExists(tmp);
