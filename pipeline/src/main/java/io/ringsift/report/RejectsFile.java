@@ -35,7 +35,6 @@ public final class RejectsFile implements RejectSink, AutoCloseable {
     private final RunControl control;
     private final AtomicLong count = new AtomicLong();
     private OutputStream file;
-    private BufferedWriter writer;
     private CSVPrinter printer;
     private boolean closed;
     private IOException failure;
@@ -56,8 +55,7 @@ public final class RejectsFile implements RejectSink, AutoCloseable {
         try {
             if (printer == null) {
                 file = Files.newOutputStream(tmp);
-                writer = new BufferedWriter(new OutputStreamWriter(file, StandardCharsets.UTF_8));
-                printer = new CSVPrinter(writer, CSVFormat.RFC4180.builder().setHeader("source", "line", "reason", "raw", "id").get());
+                printer = new CSVPrinter(new BufferedWriter(new OutputStreamWriter(file, StandardCharsets.UTF_8)), CSVFormat.RFC4180.builder().setHeader("source", "line", "reason", "raw", "id").get());
             }
             printer.printRecord(r.source(), r.line() > 0 ? r.line() : "", r.reason(), r.raw() == null ? "" : r.raw(), r.id() == null ? "" : r.id());
         } catch (IOException e) {
@@ -114,8 +112,8 @@ public final class RejectsFile implements RejectSink, AutoCloseable {
         closed = true;
         try {
             if (file != null) {
-                // not writer.close(): when its encoder still holds bytes it throws before closing the
-                // file, and a deleted file that is still open keeps its space
+                // not printer.close(): when the writer's encoder still holds bytes it throws before
+                // closing the file, and a deleted file that is still open keeps its space
                 file.close();
             }
         } catch (IOException | RuntimeException ignored) {
