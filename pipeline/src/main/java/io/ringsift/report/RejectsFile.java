@@ -6,6 +6,8 @@ import io.ringsift.record.RejectSink;
 import io.ringsift.run.RunControl;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,9 +35,7 @@ public final class RejectsFile implements RejectSink, AutoCloseable {
     private final long maxRejects;
     private final RunControl control;
     private final AtomicLong count = new AtomicLong();
-    private BufferedWriter writer;
-    /** The file itself, closed explicitly on failure: a writer whose flush failed does not close it, and a deleted but open file keeps its space. */
-    private java.io.OutputStream file;
+    private OutputStream file;
     private CSVPrinter printer;
     private boolean closed;
     private IOException failure;
@@ -56,8 +56,7 @@ public final class RejectsFile implements RejectSink, AutoCloseable {
         try {
             if (printer == null) {
                 file = Files.newOutputStream(tmp);
-                writer = new BufferedWriter(new java.io.OutputStreamWriter(file, StandardCharsets.UTF_8));
-                printer = new CSVPrinter(writer, CSVFormat.RFC4180.builder().setHeader("source", "line", "reason", "raw", "id").get());
+                printer = new CSVPrinter(new BufferedWriter(new OutputStreamWriter(file, StandardCharsets.UTF_8)), CSVFormat.RFC4180.builder().setHeader("source", "line", "reason", "raw", "id").get());
             }
             printer.printRecord(r.source(), r.line() > 0 ? r.line() : "", r.reason(), r.raw() == null ? "" : r.raw(), r.id() == null ? "" : r.id());
         } catch (IOException e) {
@@ -101,8 +100,7 @@ public final class RejectsFile implements RejectSink, AutoCloseable {
             ch.truncate(length);
         }
         file = Files.newOutputStream(tmp, java.nio.file.StandardOpenOption.APPEND);
-        writer = new BufferedWriter(new java.io.OutputStreamWriter(file, StandardCharsets.UTF_8));
-        printer = new CSVPrinter(writer, CSVFormat.RFC4180);
+        printer = new CSVPrinter(new BufferedWriter(new OutputStreamWriter(file, StandardCharsets.UTF_8)), CSVFormat.RFC4180);
         count.set(rejects);
     }
 
@@ -136,7 +134,7 @@ public final class RejectsFile implements RejectSink, AutoCloseable {
             try {
                 printer.close(true);
             } finally {
-                writer.close();   // a failed flush in printer.close skips closing the file; closing twice is harmless
+                file.close();   // a failed flush in printer.close skips closing the file; closing twice is harmless
             }
         }
     }
@@ -146,18 +144,13 @@ public final class RejectsFile implements RejectSink, AutoCloseable {
         failure = new IOException("cannot write " + target + ": " + e.getMessage(), e);
         closed = true;
         try {
-            if (writer != null) {
-                writer.close();
-            }
-        } catch (IOException | RuntimeException ignored) {
-            // the buffer cannot be flushed to a full disk
-        }
-        try {
             if (file != null) {
+                // not printer.close(): when the writer's encoder still holds bytes it throws before
+                // closing the file, and a deleted file that is still open keeps its space
                 file.close();
             }
         } catch (IOException | RuntimeException ignored) {
-            // closing is what matters: the descriptor is released even when the final write fails
+            // closing a file stream does not write; nothing else to do
         }
         try {
             Files.deleteIfExists(tmp);

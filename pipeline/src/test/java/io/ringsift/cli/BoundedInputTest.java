@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ringsift.testing.Cli;
+import io.ringsift.testing.NoThreadsLeft;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -74,7 +75,7 @@ class BoundedInputTest {
         // the raw text kept in rejects.csv is capped, not 20 MB
         assertThat(rej.get(0).get("raw").length()).isLessThan(100_000);
         assertThat(out.resolve("filter.bf")).exists();
-        assertThat(Cli.liveRingsiftThreads()).isEmpty();
+        NoThreadsLeft.check();
     }
 
     @Test
@@ -133,7 +134,7 @@ class BoundedInputTest {
         assertThat(rep.get("duplicateRecords").asLong()).isEqualTo(5_000);
         assertThat(rep.get("sources")).hasSize(10_000);
         assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t0)).as("seconds for 10,000 files").isLessThan(30);
-        assertThat(Cli.liveRingsiftThreads()).isEmpty();
+        NoThreadsLeft.check();
     }
 
     @Test
@@ -161,6 +162,6 @@ class BoundedInputTest {
         assertThat(rep.get("complete").asBoolean()).isFalse();
         assertThat(rep.get("stopReason").asText()).isEqualTo("failed");
         assertThat(out.resolve("filter.bf")).doesNotExist();
-        assertThat(Cli.liveRingsiftThreads()).isEmpty();
+        NoThreadsLeft.check();
     }
 }

@@ -30,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(120)
 class InterruptSignalTest {
-    private static final int ROWS = 300_000;
+    /** About 4 s of reading at one row per ring slot (2 columns, ~50 MB): the signal comes after ~1 s. */
+    private static final int ROWS = 2_000_000;
 
     @TempDir
     static Path dir;
@@ -39,7 +40,7 @@ class InterruptSignalTest {
     @BeforeAll
     static void generate() {
         input = dir.resolve("in.csv");
-        Cli.Run g = Cli.run("generate", "csv", "--rows", ROWS, "--seed", 11, "-o", input);
+        Cli.Run g = Cli.run("generate", "csv", "--rows", ROWS, "--columns", 2, "--seed", 11, "-o", input);
         assertThat(g.exitCode()).as(g.err()).isZero();
     }
 
@@ -56,17 +57,17 @@ class InterruptSignalTest {
     private static final class Child {
         final Process p;
         final CountDownLatch progressSeen = new CountDownLatch(1);
+        final StringBuffer progress = new StringBuffer();
         final CompletableFuture<String> out;
         final CompletableFuture<String> err;
 
         Child(Process p) {
             this.p = p;
-            this.out = CompletableFuture.supplyAsync(() -> drain(p.getInputStream(), null));
-            this.err = CompletableFuture.supplyAsync(() -> drain(p.getErrorStream(), progressSeen));
+            this.out = CompletableFuture.supplyAsync(() -> drain(p.getInputStream(), null, new StringBuffer()));
+            this.err = CompletableFuture.supplyAsync(() -> drain(p.getErrorStream(), progressSeen, progress));
         }
 
-        private static String drain(InputStream in, CountDownLatch onRows) {
-            StringBuilder sb = new StringBuilder();
+        private static String drain(InputStream in, CountDownLatch onRows, StringBuffer sb) {
             byte[] buf = new byte[4096];
             try (in) {
                 int n;
@@ -87,6 +88,8 @@ class InterruptSignalTest {
             boolean seen = progressSeen.await(60, TimeUnit.SECONDS);
             assertThat(p.isAlive()).as("the run ended before it could be signalled: %s", err.getNow("")).isTrue();
             assertThat(seen).as("no progress line within 60 s").isTrue();
+            assertThat(progress.toString()).as("the first progress line already shows every row: the input is too small for this machine")
+                    .doesNotContain(String.format(java.util.Locale.ROOT, "%,d rows", ROWS));
         }
 
         int awaitExit() throws Exception {
@@ -100,9 +103,10 @@ class InterruptSignalTest {
         }
     }
 
-    private static void assertInterruptedOutputs(Path out) throws IOException {
+    private static void assertInterruptedOutputs(Path out, Child c) throws Exception {
         JsonNode rep = Cli.report(out);
-        assertThat(rep.get("complete").asBoolean()).isFalse();
+        assertThat(rep.get("complete").asBoolean()).as("report %s%nstderr %s%nstdout %s", rep, c.err.get(5, TimeUnit.SECONDS),
+                c.out.get(5, TimeUnit.SECONDS)).isFalse();
         assertThat(rep.get("stopReason").asText()).isEqualTo("interrupted");
         assertThat(rep.has("filter")).isFalse();
         // what was processed before the stop, never the whole input
@@ -125,7 +129,7 @@ class InterruptSignalTest {
         int code = c.awaitExit();
         assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t0)).as("seconds from SIGTERM to exit").isLessThan(30);
         assertThat(code).as("JVM status for SIGTERM (128 + 15)").isEqualTo(143);
-        assertInterruptedOutputs(out);
+        assertInterruptedOutputs(out, c);
     }
 
     @Test
@@ -144,6 +148,6 @@ class InterruptSignalTest {
         assertThat(kill.waitFor(10, TimeUnit.SECONDS)).isTrue();
         int code = c.awaitExit();
         assertThat(code).as("JVM status for SIGINT (128 + 2)").isEqualTo(130);
-        assertInterruptedOutputs(out);
+        assertInterruptedOutputs(out, c);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ringsift.testing.Cli;
+import io.ringsift.testing.NoThreadsLeft;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,7 +45,7 @@ class MaxRejectsDidNotStopReaderOfOnlyBadRowsTest {
         assertThat(rep.get("rejected").asLong()).isEqualTo(11);
         assertThat(dataRows(out.resolve("rejects.csv"))).isEqualTo(11);
         assertThat(out.resolve("filter.bf")).doesNotExist();
-        assertThat(Cli.liveRingsiftThreads()).isEmpty();
+        NoThreadsLeft.check();
     }
 
     @Test
@@ -62,6 +63,6 @@ class MaxRejectsDidNotStopReaderOfOnlyBadRowsTest {
         JsonNode rep = Cli.report(out);
         assertThat(rep.get("rejected").asLong()).isEqualTo(6);
         assertThat(dataRows(out.resolve("rejects.csv"))).isEqualTo(6);
-        assertThat(Cli.liveRingsiftThreads()).isEmpty();
+        NoThreadsLeft.check();
     }
 }

@@ -15,6 +15,7 @@ import io.ringsift.source.mongo.MongoPartition;
 import io.ringsift.source.mongo.MongoPartitionReader;
 import io.ringsift.source.mongo.MongoSourceException;
 import io.ringsift.testing.Cli;
+import io.ringsift.testing.NoThreadsLeft;
 import io.ringsift.testing.FaultProxy;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -83,11 +84,7 @@ class MongoFaultsCliTest {
         assertThat(rep.get("complete").asBoolean()).isFalse();
         assertThat(rep.get("stopReason").asText()).isEqualTo("failed");
         assertThat(out.resolve("filter.bf")).doesNotExist();
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!Cli.liveRingsiftThreads().isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertThat(Cli.liveRingsiftThreads()).isEmpty();
+        NoThreadsLeft.check();
     }
 
     @Test
@@ -106,7 +103,7 @@ class MongoFaultsCliTest {
             assertThat(rep.get("duplicateRecords").asLong()).isEqualTo(exactDuplicates);
             assertThat(rep.get("partitions").get("retries").asLong()).isPositive();
             assertThat(out.resolve("filter.bf")).exists();
-            assertThat(Cli.liveRingsiftThreads()).isEmpty();
+            NoThreadsLeft.check();
         }
     }
 

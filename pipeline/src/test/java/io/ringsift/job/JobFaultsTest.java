@@ -17,12 +17,12 @@ import io.ringsift.source.csv.CsvParser;
 import io.ringsift.source.csv.CsvPlanner;
 import io.ringsift.source.csv.CsvUnit;
 import io.ringsift.testing.Cli;
+import io.ringsift.testing.NoThreadsLeft;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -133,11 +133,7 @@ class JobFaultsTest {
         try (Stream<Path> s = Files.list(out)) {
             assertThat(s.map(p -> p.getFileName().toString())).containsExactly("report.json");
         }
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!Cli.liveRingsiftThreads().isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertThat(Cli.liveRingsiftThreads()).isEmpty();
+        NoThreadsLeft.check();
     }
 
     @Test

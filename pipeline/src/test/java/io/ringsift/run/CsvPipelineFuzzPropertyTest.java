@@ -19,6 +19,7 @@ import io.ringsift.source.csv.CsvPlanner;
 import io.ringsift.source.csv.CsvUnit;
 import io.ringsift.source.csv.CsvUnitReader;
 import io.ringsift.testing.Cli;
+import io.ringsift.testing.NoThreadsLeft;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -154,12 +155,7 @@ class CsvPipelineFuzzPropertyTest {
         long unitRejected = o.units().stream().mapToLong(u -> u.rejected()).sum();
         assertThat(unitRecords).isEqualTo(expectRows.size());
         assertThat(unitRejected).isEqualTo(expectRejects.size());
-        // RunEngine returns once the ring is drained and halted; the handler threads end just after
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (!Cli.liveRingsiftThreads().isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
-        assertThat(Cli.liveRingsiftThreads()).isEmpty();
+        NoThreadsLeft.check();
     }
 
     @Property(tries = 30)
