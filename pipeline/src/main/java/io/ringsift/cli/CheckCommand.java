@@ -109,33 +109,41 @@ final class CheckCommand implements Callable<Integer> {
         RunControl control = new RunControl();
         JobResult result;
         try (Interrupts ignored = new Interrupts(control);
-             ProgressLine ignored2 = new ProgressLine(control.progress(), spec.commandLine().getErr(), pipeline.showProgress())) {
+             ProgressLine progress = new ProgressLine(control.progress(), spec.commandLine().getErr(), pipeline.showProgress())) {
             result = CheckJob.run(input, filter, new CheckJob.Outputs(out, newOut, seenOut, filterPath, update), settings, control,
                     referenceInput);
+            progress.close();
+            printSummary(result);
         }
         var rep = result.report();
-        if (!pipeline.quiet) {
-            var w = spec.commandLine().getOut();
-            w.printf(Locale.ROOT, "ringsift check: %s in %.2f s%n", rep.complete() ? "complete" : "INCOMPLETE (" + rep.stopReason() + ")",
-                    rep.timing().elapsedMillis() / 1000.0);
-            w.printf(Locale.ROOT, "  records      %,d accepted, %,d rejected%s%n", rep.records(), rep.rejected(),
-                    result.rejectsPath() != null ? " (see " + result.rejectsPath() + ")" : "");
-            w.printf(Locale.ROOT, "  new          %,d%s%n", rep.check().newRecords(), newOut != null && rep.complete() ? " -> " + newOut : "");
-            w.printf(Locale.ROOT, "  seen         %,d%s%n", rep.check().seenRecords(), seenOut != null && rep.complete() ? " -> " + seenOut : "");
-            if (rep.check().bloomSeenRecords() != null) {
-                w.printf(Locale.ROOT, "  exact        the Bloom filter alone said %,d seen: %,d false positives removed%n",
-                        rep.check().bloomSeenRecords(), rep.check().falsePositives());
-            }
-            w.printf(Locale.ROOT, "  throughput   %,d records/s%n", rep.timing().recordsPerSecond());
-            if (rep.check().updated()) {
-                w.printf("  filter       %s updated with the new keys%n", filterPath);
-            }
-            w.printf("  report       %s%n", result.reportPath());
-            w.flush();
-        }
         if (rep.error() != null) {
             spec.commandLine().getErr().println("ringsift: " + rep.error());
         }
         return result.exitCode();
+    }
+
+    /** Printed before the interrupt hook is released: after a signal the JVM exits once it is. */
+    private void printSummary(JobResult result) {
+        if (pipeline.quiet) {
+            return;
+        }
+        var rep = result.report();
+        var w = spec.commandLine().getOut();
+        w.printf(Locale.ROOT, "ringsift check: %s in %.2f s%n", rep.complete() ? "complete" : "INCOMPLETE (" + rep.stopReason() + ")",
+                rep.timing().elapsedMillis() / 1000.0);
+        w.printf(Locale.ROOT, "  records      %,d accepted, %,d rejected%s%n", rep.records(), rep.rejected(),
+                result.rejectsPath() != null ? " (see " + result.rejectsPath() + ")" : "");
+        w.printf(Locale.ROOT, "  new          %,d%s%n", rep.check().newRecords(), newOut != null && rep.complete() ? " -> " + newOut : "");
+        w.printf(Locale.ROOT, "  seen         %,d%s%n", rep.check().seenRecords(), seenOut != null && rep.complete() ? " -> " + seenOut : "");
+        if (rep.check().bloomSeenRecords() != null) {
+            w.printf(Locale.ROOT, "  exact        the Bloom filter alone said %,d seen: %,d false positives removed%n",
+                    rep.check().bloomSeenRecords(), rep.check().falsePositives());
+        }
+        w.printf(Locale.ROOT, "  throughput   %,d records/s%n", rep.timing().recordsPerSecond());
+        if (rep.check().updated()) {
+            w.printf("  filter       %s updated with the new keys%n", filterPath);
+        }
+        w.printf("  report       %s%n", result.reportPath());
+        w.flush();
     }
 }

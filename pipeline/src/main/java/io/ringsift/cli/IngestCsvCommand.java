@@ -79,12 +79,14 @@ final class IngestCsvCommand implements Callable<Integer> {
         RunControl control = new RunControl();
         JobResult result;
         try (Interrupts ignored = new Interrupts(control);
-             ProgressLine ignored2 = new ProgressLine(control.progress(), spec.commandLine().getErr(), pipeline.showProgress())) {
+             ProgressLine progress = new ProgressLine(control.progress(), spec.commandLine().getErr(), pipeline.showProgress())) {
             result = IngestJob.run("ingest csv", input, settings, control);
-        }
-        if (!pipeline.quiet) {
-            Summary.print(spec.commandLine().getOut(), result);
-            spec.commandLine().getOut().flush();
+            progress.close();
+            // printed before the interrupt hook is released: after a signal the JVM exits once it is
+            if (!pipeline.quiet) {
+                Summary.print(spec.commandLine().getOut(), result);
+                spec.commandLine().getOut().flush();
+            }
         }
         if (result.report().error() != null) {
             spec.commandLine().getErr().println("ringsift: " + result.report().error());

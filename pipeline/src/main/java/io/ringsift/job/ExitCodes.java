@@ -9,11 +9,14 @@ public final class ExitCodes {
     public static final int INPUT = 3;
     /** More records were rejected than {@code --max-rejects} allows. */
     public static final int TOO_MANY_REJECTS = 4;
-    /** Interrupted (Ctrl-C, SIGTERM); the report is marked incomplete. 128 + SIGINT, as shells expect. */
+    /**
+     * Interrupted; the report is marked incomplete. After a signal the JVM's own status wins: 130
+     * (128 + SIGINT) for Ctrl-C, 143 (128 + SIGTERM) for kill.
+     */
     public static final int INTERRUPTED = 130;
 
     public static final String HELP = "Exit codes: 0 ok, 2 usage error, 3 input/connection error or failure, "
-            + "4 too many rejects, 130 interrupted.";
+            + "4 too many rejects, 130 interrupted by Ctrl-C (143 by SIGTERM).";
 
     private ExitCodes() {
     }

@@ -44,6 +44,7 @@ public final class IngestJob {
     public static <U extends WorkUnit> JobResult run(String command, JobInput<U> input, JobSettings s, RunControl control)
             throws IOException {
         Path out = prepareOutputDir(s.out());
+        clearPreviousOutputs(out);
         long expected = s.expectedKeys() != null ? s.expectedKeys() : input.estimatedKeys();
         FilterParams params = new FilterParams(expected, s.fpp());
         String fingerprint = input.fingerprint() + " | key=" + s.key().describe() + " fpp=" + s.fpp() + " expectedKeys=" + expected
@@ -150,6 +151,16 @@ public final class IngestJob {
             case INTERRUPTED -> ExitCodes.INTERRUPTED;
             case FAILED -> ExitCodes.INPUT;
         };
+    }
+
+    /**
+     * The output directory describes this run only: outputs of an earlier run there are removed
+     * first, so a run that stops early never leaves an older filter beside its incomplete report.
+     */
+    private static void clearPreviousOutputs(Path out) throws IOException {
+        for (String name : List.of(FILTER_FILE, REPORT_FILE, RejectsFile.NAME)) {
+            Files.deleteIfExists(out.resolve(name));
+        }
     }
 
     /** Creates the output directory and proves it writable before any work is done. */

@@ -9,7 +9,7 @@ public final class RunFailure extends Exception {
     private final String where;
 
     public RunFailure(String stage, String where, Throwable cause) {
-        super(stage + " failed" + (where == null ? "" : " on " + where) + ": " + describe(cause), cause);
+        super(message(stage, where, cause), cause);
         this.stage = stage;
         this.where = where;
     }
@@ -20,6 +20,15 @@ public final class RunFailure extends Exception {
 
     public String where() {
         return where;
+    }
+
+    /** "reader failed on data.csv: disk error"; a cause that already names the place is not prefixed with it again. */
+    private static String message(String stage, String where, Throwable cause) {
+        String m = describe(cause);
+        if (where != null && m.startsWith(where + ":")) {
+            return stage + " failed on " + m;
+        }
+        return stage + " failed" + (where == null ? "" : " on " + where) + ": " + m;
     }
 
     static String describe(Throwable t) {

@@ -156,7 +156,7 @@ class BoundedInputTest {
         }
         Cli.Run r = run.get(60, TimeUnit.SECONDS);
         assertThat(r.exitCode()).as(r.err()).isEqualTo(3);
-        assertThat(r.err().strip()).isEqualTo("ringsift: reader failed on " + f + ": " + f
+        assertThat(r.err().strip()).isEqualTo("ringsift: reader failed on " + f
                 + ": file changed while reading: expected " + size + " bytes, read " + size / 2);
         JsonNode rep = Cli.report(out);
         assertThat(rep.get("complete").asBoolean()).isFalse();

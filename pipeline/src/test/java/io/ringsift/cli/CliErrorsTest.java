@@ -102,4 +102,17 @@ class CliErrorsTest {
         assertThat(rep.get("duplicateRecords").asLong()).isEqualTo(2);
         assertThat(rep.get("fields").get(0).get("name").asText()).isEqualTo("k");
     }
+
+    /** Regression: a run that stopped early left the previous run's filter.bf beside its incomplete report. */
+    @Test
+    void aRunThatStopsEarlyLeavesNoEarlierFilterBehind() throws IOException {
+        Path good = csv("good.csv", "id\n1\n2\n");
+        Path bad = csv("bad.csv", "id\n1,extra\n2,extra\n");
+        Path out = dir.resolve("o");
+        assertThat(Cli.run("ingest", "csv", "--key", "id", "--out", out, "-q", good).exitCode()).isZero();
+        assertThat(out.resolve("filter.bf")).exists();
+        assertThat(Cli.run("ingest", "csv", "--key", "id", "--out", out, "-q", "--max-rejects", "0", bad).exitCode()).isEqualTo(4);
+        assertThat(out.resolve("filter.bf")).doesNotExist();
+        assertThat(Cli.report(out).get("complete").asBoolean()).isFalse();
+    }
 }

@@ -152,7 +152,7 @@ class JobFaultsTest {
         }, null);
         Path out = dir.resolve("o");
         JobResult r = run(input, out);
-        assertThat(r.report().error()).isEqualTo("reader failed on " + in.get(1) + ": " + in.get(1)
+        assertThat(r.report().error()).isEqualTo("reader failed on " + in.get(1)
                 + ": file changed while reading: expected " + size + " bytes, read " + size / 3);
         assertFailedOutputs(r, out);
     }
