@@ -17,9 +17,9 @@ import java.util.Map;
  * <p>Every file is checked first (exists, is a regular readable file, its header parses, the key
  * columns exist), so a bad argument fails in a second with one line, not after an hour of work.
  * A file larger than {@code 2 × splitBytes} is cut into byte ranges when there is more than one
- * reader. The cut points are found by running the same {@link RecordFramer} the readers use over
- * the file, so a range always starts where a record starts, quoted newlines included, and its
- * starting line number is exact.
+ * reader. The cut points are found by {@link BoundaryScanner}, which runs the readers' state machine
+ * over the file without framing fields, so a range always starts where a record starts, quoted
+ * newlines included, and its starting line number is exact.
  */
 public final class CsvPlanner {
     /** Default smallest range worth a unit of its own. */
@@ -130,16 +130,11 @@ public final class CsvPlanner {
         long step = f.size() / pieces;
         long start = 0;
         long startLine = 1;
-        long target = step;
         try (InputStream in = Files.newInputStream(f.path())) {
-            RecordFramer framer = new RecordFramer(in, f.size(), 0, 1, dialect);
-            while (framer.next()) {
-                if (framer.recordOffset() >= target) {
-                    units.add(new CsvUnit(units.size(), f, start, framer.recordOffset(), startLine));
-                    start = framer.recordOffset();
-                    startLine = framer.recordLine();
-                    target = start + step;
-                }
+            for (BoundaryScanner.Cut cut : BoundaryScanner.cuts(in, f.size(), step, dialect)) {
+                units.add(new CsvUnit(units.size(), f, start, cut.offset(), startLine));
+                start = cut.offset();
+                startLine = cut.line();
             }
         }
         units.add(new CsvUnit(units.size(), f, start, f.size(), startLine));

@@ -75,6 +75,19 @@ class CsvDifferentialPropertiesTest {
         assertThat(fast).extracting(Row::values).isEqualTo(reference);
     }
 
+    @Property(tries = 300)
+    void theBoundaryScannerFindsExactlyTheFramersRecordStarts(@ForAll("csvInputs") Input in) throws IOException {
+        RecordFramer f = new RecordFramer(new ByteArrayInputStream(in.bytes), Long.MAX_VALUE, 0, 1, in.dialect);
+        List<BoundaryScanner.Cut> expected = new ArrayList<>();
+        while (f.next()) {
+            if (f.recordOffset() >= 1) {
+                expected.add(new BoundaryScanner.Cut(f.recordOffset(), f.recordLine()));
+            }
+        }
+        // step 1: every record start after offset 0 is a cut
+        assertThat(BoundaryScanner.cuts(new ByteArrayInputStream(in.bytes), in.bytes.length, 1, in.dialect)).isEqualTo(expected);
+    }
+
     /** Generated CSV bytes and the dialect they are written in. */
     record Input(byte[] bytes, CsvDialect dialect) {
         @Override
