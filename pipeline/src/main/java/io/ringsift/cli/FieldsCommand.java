@@ -41,7 +41,7 @@ final class FieldsCommand implements Callable<Integer> {
     @Mixin
     MongoOptions mongo;
 
-    @Option(names = "--readers", paramLabel = "N", description = "Reader threads. Default: about 2/3 of the cores.")
+    @Option(names = "--readers", paramLabel = "N", description = "Reader threads. Default: half the cores, at least 1.")
     Integer readers;
 
     @Option(names = "--handlers", paramLabel = "N", description = "Handler threads. Default: the remaining cores.")

@@ -9,10 +9,10 @@ import picocli.CommandLine.Option;
 
 /** Options every pipeline job shares: threads, ring, filter sizing, statistics, rejects. */
 final class PipelineOptions {
-    @Option(names = "--readers", paramLabel = "N", description = "Reader threads (parse + key hash). Default: about 2/3 of the cores.")
+    @Option(names = "--readers", paramLabel = "N", description = "Reader threads (parse + key hash). Default: half the cores, at least 1.")
     Integer readers;
 
-    @Option(names = "--handlers", paramLabel = "N", description = "Hasher threads, one key partition each. Default: the remaining cores, at least 1.")
+    @Option(names = "--handlers", paramLabel = "N", description = "Hasher threads, one key partition each. Default: the other half of the cores, at least 1.")
     Integer handlers;
 
     @Option(names = "--batch-size", paramLabel = "ROWS", defaultValue = "" + EngineSettings.DEFAULT_BATCH,

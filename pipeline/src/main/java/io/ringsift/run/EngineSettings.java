@@ -31,11 +31,13 @@ public record EngineSettings(int readers, int handlers, int batchSize, int ringS
     }
 
     /**
-     * Defaults for this box: parsing costs more than hashing, so readers get about two thirds of
-     * the cores; at least one of each.
+     * Defaults for this box: half the cores read, the other half hash, at least one of each. Not
+     * more threads than cores: on the 2-core bench machine, 1 reader + 1 handler ran a 1M-row file
+     * in 1.85 s (median of 4 alternating runs) against 2.18 s for 2 + 1 and 2.40 s for 2 + 2
+     * (docs/benchmarks.md).
      */
     public static EngineSettings defaults(int cores) {
-        int readers = Math.max(1, (cores * 2 + 2) / 3);
+        int readers = Math.max(1, cores / 2);
         int handlers = Math.max(1, cores - readers);
         return new EngineSettings(readers, handlers, DEFAULT_BATCH, DEFAULT_RING, WaitKind.BLOCKING);
     }
