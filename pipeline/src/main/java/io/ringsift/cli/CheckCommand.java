@@ -6,6 +6,7 @@ import io.ringsift.job.CheckJob;
 import io.ringsift.job.CsvInput;
 import io.ringsift.job.JobResult;
 import io.ringsift.job.JobSettings;
+import io.ringsift.job.MongoInput;
 import io.ringsift.key.KeySpec;
 import io.ringsift.run.EngineSettings;
 import io.ringsift.run.RunControl;
@@ -27,14 +28,15 @@ import picocli.CommandLine.Spec;
 
 /** {@code ringsift check --filter F [--new OUT] [--seen OUT] [--update] FILE...} */
 @Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Split CSV rows into new (key definitely not in the filter) and seen (probably in it).",
-                "Rows are copied byte for byte, in input order within each file, after the first file's header."},
+        description = {"Split CSV rows or MongoDB documents into new (key definitely not in the filter) and seen (probably in it).",
+                "CSV rows are copied byte for byte, in input order within each file, after the first file's header;",
+                "documents are written as JSON Lines (canonical Extended JSON, types kept) in _id order."},
         footer = {"", io.ringsift.job.ExitCodes.HELP})
 final class CheckCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "CSV files to check.")
+    @Parameters(arity = "0..*", paramLabel = "FILE", description = "CSV files to check (or a collection: --uri/--db/--collection, --embedded).")
     List<Path> files;
 
     @Option(names = "--filter", required = true, paramLabel = "F", description = "The filter file to check against.")
@@ -66,6 +68,9 @@ final class CheckCommand implements Callable<Integer> {
     CsvOptions csv;
 
     @Mixin
+    MongoOptions mongo;
+
+    @Mixin
     PipelineOptions pipeline;
 
     @Override
@@ -81,6 +86,20 @@ final class CheckCommand implements Callable<Integer> {
         if (exact != (reference != null)) {
             throw new ParameterException(spec.commandLine(), "--exact and --reference FILE... go together");
         }
+        boolean collection = mongo.embedded != null || mongo.uri != null;
+        if ((files == null || files.isEmpty()) == !collection) {
+            throw new ParameterException(spec.commandLine(), "give CSV FILEs, or a collection with --uri/--db/--collection or --embedded FILE.jsonl");
+        }
+        if (collection) {
+            try {
+                mongo.validate();
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            }
+            if (exact) {
+                throw new ParameterException(spec.commandLine(), "--exact --reference works for CSV input only");
+            }
+        }
         LoadedFilter filter = FilterFile.read(filterPath);
         KeySpec filterKey = KeySpec.parse(filter.header().keySpec());
         KeySpec keySpec = key == null ? filterKey : PipelineOptions.keySpec(key);
@@ -88,6 +107,24 @@ final class CheckCommand implements Callable<Integer> {
             throw new UserError("--key '" + keySpec.describe() + "' does not match the filter's key '" + filter.header().keySpec()
                     + "' (" + filterPath + "): keys made differently never match");
         }
+        JobSettings settings = new JobSettings(out, keySpec, filter.header().fpp(), filter.header().expectedKeys(),
+                pipeline.stats, pipeline.maxRejects, engine, false);
+        CheckJob.Outputs outputs = new CheckJob.Outputs(out, newOut, seenOut, filterPath, update);
+        JobResult result;
+        if (files == null || files.isEmpty()) {
+            result = checkCollection(keySpec, filter, outputs, settings, engine);
+        } else {
+            result = checkFiles(dialect, keySpec, filter, outputs, settings, engine);
+        }
+        var rep = result.report();
+        if (rep.error() != null) {
+            spec.commandLine().getErr().println("ringsift: " + rep.error());
+        }
+        return result.exitCode();
+    }
+
+    private JobResult checkFiles(CsvDialect dialect, KeySpec keySpec, LoadedFilter filter, CheckJob.Outputs outputs,
+                                 JobSettings settings, EngineSettings engine) throws Exception {
         CsvPlan plan;
         try {
             plan = new CsvPlanner(dialect, keySpec, engine.readers(), csv.splitSize).plan(files);
@@ -104,22 +141,32 @@ final class CheckCommand implements Callable<Integer> {
                 throw new UserError(e.getMessage());
             }
         }
-        JobSettings settings = new JobSettings(out, keySpec, filter.header().fpp(), filter.header().expectedKeys(),
-                pipeline.stats, pipeline.maxRejects, engine, false);
+        byte[] header = plan.units().isEmpty() ? new byte[0] : plan.units().get(0).file().headerLine();
+        return runJob(input, header, filter, outputs, settings, referenceInput);
+    }
+
+    /** A collection: documents go to --new/--seen as JSON Lines (canonical Extended JSON, types kept), in _id order. */
+    private JobResult checkCollection(KeySpec keySpec, LoadedFilter filter, CheckJob.Outputs outputs, JobSettings settings,
+                                      EngineSettings engine) throws Exception {
+        try (MongoSession session = MongoSession.open(mongo)) {
+            int target = mongo.partitions != null ? mongo.partitions : engine.readers() * 4;
+            var plan = new io.ringsift.source.mongo.PartitionPlanner(session.client, session.collection).plan(target, mongo.queryDocument());
+            MongoInput input = new MongoInput(session.namespace, session.collection, plan, keySpec, mongo.readerOptions(),
+                    mongo.depth(), null).keepJson();
+            return runJob(input, new byte[0], filter, outputs, settings, null);
+        }
+    }
+
+    private <U extends io.ringsift.source.WorkUnit> JobResult runJob(io.ringsift.job.JobInput<U> input, byte[] header,
+            LoadedFilter filter, CheckJob.Outputs outputs, JobSettings settings, CsvInput referenceInput) throws Exception {
         RunControl control = new RunControl();
-        JobResult result;
         try (Interrupts ignored = new Interrupts(control);
              ProgressLine progress = new ProgressLine(control.progress(), spec.commandLine().getErr(), pipeline.showProgress())) {
-            result = CheckJob.run(input, filter, new CheckJob.Outputs(out, newOut, seenOut, filterPath, update), settings, control,
-                    referenceInput);
+            JobResult result = CheckJob.run(input, header, filter, outputs, settings, control, referenceInput);
             progress.close();
             printSummary(result);
+            return result;
         }
-        var rep = result.report();
-        if (rep.error() != null) {
-            spec.commandLine().getErr().println("ringsift: " + rep.error());
-        }
-        return result.exitCode();
     }
 
     /** Printed before the interrupt hook is released: after a signal the JVM exits once it is. */

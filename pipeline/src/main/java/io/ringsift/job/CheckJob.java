@@ -20,14 +20,13 @@ import io.ringsift.run.RunControl;
 import io.ringsift.run.RunEngine;
 import io.ringsift.run.RunOutcome;
 import io.ringsift.source.UnitResult;
-import io.ringsift.source.csv.CsvUnit;
+import io.ringsift.source.WorkUnit;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Objects;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -53,8 +52,8 @@ public final class CheckJob {
      * @param reference exact mode: the data the filter was built from, to confirm the Bloom's
      *                  "probably seen" answers against; null for a plain check
      */
-    public static JobResult run(CsvInput input, LoadedFilter filter, Outputs o, JobSettings s, RunControl control,
-                                CsvInput reference) throws IOException {
+    public static <U extends WorkUnit> JobResult run(JobInput<U> input, byte[] outputHeader, LoadedFilter filter, Outputs o,
+                                                     JobSettings s, RunControl control, JobInput<?> reference) throws IOException {
         Path out = IngestJob.prepareOutputDir(o.out());
         FilterParams params = new FilterParams(filter.header().expectedKeys(), filter.header().fpp());
         if (!BloomGeometry.predicted(params.expectedKeys(), params.fpp()).equals(BloomGeometry.of(filter.filter()))) {
@@ -87,8 +86,8 @@ public final class CheckJob {
                 rejected = rejects.count();
             }
             if (outcome.complete()) {
-                assemble(input, newParts, o.newOut());
-                assemble(input, seenParts, o.seenOut());
+                assemble(input, outputHeader, newParts, o.newOut());
+                assemble(input, outputHeader, seenParts, o.seenOut());
             }
         } finally {
             deleteTree(newParts);
@@ -127,7 +126,8 @@ public final class CheckJob {
      * candidate is confirmed by its 128-bit murmur3 hash, so the split is exact up to a hash
      * collision (probability about n^2 / 2^129: below 10^-20 for a billion keys).
      */
-    private static HashPairSet confirm(CsvInput reference, HashPairSet candidates, JobSettings s, RunControl control) {
+    private static <R extends WorkUnit> HashPairSet confirm(JobInput<R> reference, HashPairSet candidates, JobSettings s,
+                                                            RunControl control) {
         RunOutcome<HashCollector> pass = new RunEngine(s.engine()).run(reference.units(), () -> reference.newVerifyingReader(candidates),
                 i -> new HashCollector(), r -> { }, null, control);
         HashPairSet confirmed = new HashPairSet();
@@ -152,17 +152,14 @@ public final class CheckJob {
         return Files.createTempDirectory(dir, "." + target.getFileName() + ".parts-");
     }
 
-    /** Header once (from the first file), then each unit's part in unit order: files in argument order, ranges in offset order. */
-    private static void assemble(CsvInput input, Path parts, Path target) throws IOException {
+    /** The header once (CSV: the first file's), then each unit's part in unit order: files in argument order, ranges in offset order. */
+    private static <U extends WorkUnit> void assemble(JobInput<U> input, byte[] header, Path parts, Path target) throws IOException {
         if (parts == null) {
             return;
         }
-        List<CsvUnit> units = input.units();
         AtomicFiles.write(target, out -> {
-            if (!units.isEmpty()) {
-                out.write(units.get(0).file().headerLine());
-            }
-            for (CsvUnit u : units) {
+            out.write(header);
+            for (U u : input.units()) {
                 Path p = CheckWriter.part(parts, u.id());
                 if (Files.exists(p)) {
                     copy(p, out);

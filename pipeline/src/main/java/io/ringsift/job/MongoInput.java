@@ -26,6 +26,7 @@ public final class MongoInput implements JobInput<MongoPartition> {
     private final MongoPartitionReader.Options options;
     private final int maxDepth;
     private final Consumer<String> onNewPath;
+    private boolean keepJson;
 
     /**
      * @param onNewPath called once per path the first time any handler sees it ({@code --stream}), or null
@@ -39,6 +40,12 @@ public final class MongoInput implements JobInput<MongoPartition> {
         this.options = options;
         this.maxDepth = maxDepth;
         this.onNewPath = onNewPath == null ? null : PathProfile.announceOnce(onNewPath);
+    }
+
+    /** Readers attach each document as a line of Extended JSON, for check output. */
+    public MongoInput keepJson() {
+        keepJson = true;
+        return this;
     }
 
     public PartitionPlanner.Plan plan() {
@@ -64,7 +71,7 @@ public final class MongoInput implements JobInput<MongoPartition> {
 
     @Override
     public UnitReader<MongoPartition> newReader() {
-        return new MongoPartitionReader(collection, key, options);
+        return new MongoPartitionReader(collection, key, options, keepJson);
     }
 
     @Override

@@ -61,6 +61,35 @@ class MongoCommandsTest {
     }
 
     @Test
+    void checkSplitsDocumentsIntoNewAndSeenJsonLinesInIdOrder() throws IOException {
+        Path out = dir.resolve("base");
+        assertThat(Cli.run("ingest", "mongo", "--embedded", orders(), "--key", "sku", "--out", out, "-q", "--fpp", "1e-6").exitCode()).isZero();
+        // today's documents: even ids repeat an sku from the base, odd ids are new
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            String sku = i % 2 == 0 ? "sku-" + (10_000 + i * 3) : "new-" + i;
+            lines.add("{\"_id\": " + i + ", \"sku\": \"" + sku + "\", \"n\": {\"$numberLong\": \"" + i + "\"}}");
+        }
+        Path today = dir.resolve("today.jsonl");
+        Files.write(today, lines);
+        Path newOut = dir.resolve("new.jsonl");
+        Path seenOut = dir.resolve("seen.jsonl");
+        Cli.Run r = Cli.run("check", "--filter", out.resolve("filter.bf"), "--embedded", today, "--new", newOut, "--seen", seenOut,
+                "--out", dir.resolve("rep"), "--partitions", 5, "--readers", 2, "--handlers", 2);
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        List<org.bson.BsonDocument> seen = Files.readAllLines(seenOut).stream().map(org.bson.BsonDocument::parse).toList();
+        List<org.bson.BsonDocument> fresh = Files.readAllLines(newOut).stream().map(org.bson.BsonDocument::parse).toList();
+        // even ids carry sku-(10000 + 3i), all in the base (3i ending in 50 was rejected there, but document 3i + 9 repeats it)
+        assertThat(seen).hasSize(200).allMatch(d -> d.getString("sku").getValue().startsWith("sku-"));
+        assertThat(fresh).hasSize(200).allMatch(d -> d.getString("sku").getValue().startsWith("new-"));
+        // documents keep their types and come out in _id order within each output
+        assertThat(seen.get(0).get("n").isInt64()).isTrue();
+        assertThat(seen.stream().map(d -> d.getInt32("_id").getValue()).toList()).isSorted();
+        assertThat(fresh.stream().map(d -> d.getInt32("_id").getValue()).toList()).isSorted();
+        assertThat(Cli.report(dir.resolve("rep")).get("check").get("seenRecords").asLong()).isEqualTo(seen.size());
+    }
+
+    @Test
     void duplicateKeysAreCountedAcrossPartitionsAndHandlers() throws IOException {
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < 2000; i++) {

@@ -81,10 +81,23 @@ public final class MongoPartitionReader implements UnitReader<MongoPartition> {
     private final KeyHash hash = new KeyHash();
 
     public MongoPartitionReader(MongoCollection<?> collection, KeySpec key, Options options) {
+        this(collection, key, options, false);
+    }
+
+    /**
+     * @param keepJson attach each accepted document as one line of canonical Extended JSON (types kept: an int64 stays {"$numberLong"}) (for
+     *                 {@code check --new/--seen} output), as its raw bytes in the batch
+     */
+    public MongoPartitionReader(MongoCollection<?> collection, KeySpec key, Options options, boolean keepJson) {
         this.coll = collection.withDocumentClass(RawBsonDocument.class);
         this.keys = new DocumentKeyEncoder(key);
         this.options = options;
+        this.keepJson = keepJson;
     }
+
+    private final boolean keepJson;
+    private static final org.bson.json.JsonWriterSettings JSON_LINES =
+            org.bson.json.JsonWriterSettings.builder().outputMode(org.bson.json.JsonMode.EXTENDED).build();
 
     @Override
     public UnitResult read(MongoPartition unit, RecordSink sink, RejectSink rejects) throws InterruptedException {
@@ -120,7 +133,8 @@ public final class MongoPartitionReader implements UnitReader<MongoPartition> {
                     } else {
                         records++;
                         enc.hash(hash);
-                        if (sink.batch().add(hash.lo, hash.hi, ordinal, doc, null)) {
+                        byte[] json = keepJson ? (doc.toJson(JSON_LINES) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8) : null;
+                        if (sink.batch().add(hash.lo, hash.hi, ordinal, doc, json)) {
                             sink.publish(unit.id());
                             if (sink.stopRequested()) {
                                 return new UnitResult(unit.id(), records, rejected, bytes, retries);
