@@ -18,8 +18,6 @@ public final class ColumnStats {
     int minLength = Integer.MAX_VALUE;
     int maxLength;
     HllSketch distinct;
-    /** Hashes of values offered to the sketch lately, direct-mapped; 0 is the empty slot (a 1 in 2^64 value hashes to it and is merely offered again). */
-    private final long[] recent = new long[64];
 
     ColumnStats(boolean sketch) {
         distinct = sketch ? new HllSketch(LG_K, TgtHllType.HLL_8) : null;
@@ -39,15 +37,7 @@ public final class ColumnStats {
         nonEmpty++;
         types[ValueType.of(v).ordinal()]++;
         if (distinct != null) {
-            long h = fnv1a64(v);
-            // an HLL update is idempotent, so a value seen recently need not be offered again: for
-            // low-cardinality columns (flags, statuses) this skips nearly every sketch update, and the
-            // sketch's sparse coupon lookup was the handler's top frame in the JFR profile
-            int slot = (int) (h ^ (h >>> 32)) & (recent.length - 1);
-            if (recent[slot] != h) {
-                recent[slot] = h;
-                distinct.update(h);
-            }
+            distinct.update(fnv1a64(v));
         }
     }
 
