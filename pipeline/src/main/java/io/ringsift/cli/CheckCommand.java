@@ -9,7 +9,6 @@ import io.ringsift.job.JobSettings;
 import io.ringsift.job.MongoInput;
 import io.ringsift.key.KeySpec;
 import io.ringsift.run.EngineSettings;
-import io.ringsift.run.RunControl;
 import io.ringsift.source.csv.CsvDialect;
 import io.ringsift.source.csv.CsvInputException;
 import io.ringsift.source.csv.CsvPlan;
@@ -116,10 +115,6 @@ final class CheckCommand implements Callable<Integer> {
         } else {
             result = checkFiles(dialect, keySpec, filter, outputs, settings, engine);
         }
-        var rep = result.report();
-        if (rep.error() != null) {
-            spec.commandLine().getErr().println("ringsift: " + rep.error());
-        }
         return result.exitCode();
     }
 
@@ -159,21 +154,11 @@ final class CheckCommand implements Callable<Integer> {
 
     private <U extends io.ringsift.source.WorkUnit> JobResult runJob(io.ringsift.job.JobInput<U> input, byte[] header,
             LoadedFilter filter, CheckJob.Outputs outputs, JobSettings settings, CsvInput referenceInput) throws Exception {
-        RunControl control = new RunControl();
-        try (Interrupts ignored = new Interrupts(control);
-             ProgressLine progress = new ProgressLine(control.progress(), spec.commandLine().getErr(), pipeline.showProgress())) {
-            JobResult result = CheckJob.run(input, header, filter, outputs, settings, control, referenceInput);
-            progress.close();
-            printSummary(result);
-            return result;
-        }
+        return JobConsole.run(spec, pipeline, control -> CheckJob.run(input, header, filter, outputs, settings, control, referenceInput),
+                this::printSummary);
     }
 
-    /** Printed before the interrupt hook is released: after a signal the JVM exits once it is. */
     private void printSummary(JobResult result) {
-        if (pipeline.quiet) {
-            return;
-        }
         var rep = result.report();
         var w = spec.commandLine().getOut();
         w.printf(Locale.ROOT, "ringsift check: %s in %.2f s%n", rep.complete() ? "complete" : "INCOMPLETE (" + rep.stopReason() + ")",

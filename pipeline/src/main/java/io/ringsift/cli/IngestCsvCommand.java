@@ -6,7 +6,6 @@ import io.ringsift.job.JobResult;
 import io.ringsift.job.JobSettings;
 import io.ringsift.key.KeySpec;
 import io.ringsift.run.EngineSettings;
-import io.ringsift.run.RunControl;
 import io.ringsift.source.csv.CsvDialect;
 import io.ringsift.source.csv.CsvInputException;
 import io.ringsift.source.csv.CsvPlan;
@@ -76,21 +75,8 @@ final class IngestCsvCommand implements Callable<Integer> {
         CsvInput input = new CsvInput(plan, dialect, csv.parser, false);
         JobSettings settings = new JobSettings(out, keySpec, pipeline.fpp, pipeline.expectedKeys, pipeline.stats,
                 pipeline.maxRejects, engine, exact, resume.checkpoint, resume.resume);
-        RunControl control = new RunControl();
-        JobResult result;
-        try (Interrupts ignored = new Interrupts(control);
-             ProgressLine progress = new ProgressLine(control.progress(), spec.commandLine().getErr(), pipeline.showProgress())) {
-            result = IngestJob.run("ingest csv", input, settings, control);
-            progress.close();
-            // printed before the interrupt hook is released: after a signal the JVM exits once it is
-            if (!pipeline.quiet) {
-                Summary.print(spec.commandLine().getOut(), result);
-                spec.commandLine().getOut().flush();
-            }
-        }
-        if (result.report().error() != null) {
-            spec.commandLine().getErr().println("ringsift: " + result.report().error());
-        }
+        JobResult result = JobConsole.run(spec, pipeline, control -> IngestJob.run("ingest csv", input, settings, control),
+                JobConsole.ingestSummary(spec));
         return result.exitCode();
     }
 }

@@ -6,7 +6,6 @@ import io.ringsift.job.JobSettings;
 import io.ringsift.job.MongoInput;
 import io.ringsift.key.KeySpec;
 import io.ringsift.run.EngineSettings;
-import io.ringsift.run.RunControl;
 import io.ringsift.source.mongo.PartitionPlanner;
 import java.nio.file.Path;
 import java.util.List;
@@ -72,21 +71,8 @@ final class IngestMongoCommand implements Callable<Integer> {
                     } : null);
             JobSettings settings = new JobSettings(out, keySpec, pipeline.fpp, pipeline.expectedKeys, pipeline.stats,
                     pipeline.maxRejects, engine, false, resume.checkpoint, resume.resume);
-            RunControl control = new RunControl();
-            JobResult result;
-            try (Interrupts ignored = new Interrupts(control);
-                 ProgressLine progress = new ProgressLine(control.progress(), err, pipeline.showProgress())) {
-                result = IngestJob.run("ingest mongo", input, settings, control);
-                progress.close();
-                // printed before the interrupt hook is released: after a signal the JVM exits once it is
-                if (!pipeline.quiet) {
-                    Summary.print(spec.commandLine().getOut(), result);
-                    spec.commandLine().getOut().flush();
-                }
-            }
-            if (result.report().error() != null) {
-                err.println("ringsift: " + result.report().error());
-            }
+            JobResult result = JobConsole.run(spec, pipeline, control -> IngestJob.run("ingest mongo", input, settings, control),
+                    JobConsole.ingestSummary(spec));
             return result.exitCode();
         }
     }

@@ -1,0 +1,45 @@
+package io.ringsift.cli;
+
+import io.ringsift.job.JobResult;
+import io.ringsift.run.RunControl;
+import java.util.function.Consumer;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * Runs a job the way every command does: Ctrl-C/SIGTERM stop it in order, a progress line while it
+ * runs, the summary printed before the interrupt hook releases the JVM (after a signal the JVM exits
+ * as soon as it is released), and the run's error as one line on stderr.
+ */
+final class JobConsole {
+    @FunctionalInterface
+    interface Job {
+        JobResult run(RunControl control) throws Exception;
+    }
+
+    private JobConsole() {
+    }
+
+    /** @param summary prints the one-screen summary, or null for none ({@code --quiet}) */
+    static JobResult run(CommandSpec spec, PipelineOptions pipeline, Job job, Consumer<JobResult> summary) throws Exception {
+        RunControl control = new RunControl();
+        JobResult result;
+        try (Interrupts ignored = new Interrupts(control);
+             ProgressLine progress = new ProgressLine(control.progress(), spec.commandLine().getErr(), pipeline.showProgress())) {
+            result = job.run(control);
+            progress.close();
+            if (summary != null && !pipeline.quiet) {
+                summary.accept(result);
+                spec.commandLine().getOut().flush();
+            }
+        }
+        if (result.report().error() != null) {
+            spec.commandLine().getErr().println("ringsift: " + result.report().error());
+        }
+        return result;
+    }
+
+    /** The ingest summary. */
+    static Consumer<JobResult> ingestSummary(CommandSpec spec) {
+        return r -> Summary.print(spec.commandLine().getOut(), r);
+    }
+}
