@@ -127,6 +127,9 @@ final class CheckCommand implements Callable<Integer> {
             throw new UserError(e.getMessage());
         }
         CsvInput input = new CsvInput(plan, dialect, csv.parser, true);
+        if (pipeline.stats == io.ringsift.partial.StatsLevel.NONE) {
+            input.withoutValues();
+        }
         CsvInput referenceInput = null;
         if (exact) {
             try {

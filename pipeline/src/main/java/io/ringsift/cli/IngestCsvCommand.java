@@ -73,6 +73,9 @@ final class IngestCsvCommand implements Callable<Integer> {
             throw new UserError(e.getMessage());
         }
         CsvInput input = new CsvInput(plan, dialect, csv.parser, false);
+        if (pipeline.stats == io.ringsift.partial.StatsLevel.NONE) {
+            input.withoutValues();
+        }
         JobSettings settings = new JobSettings(out, keySpec, pipeline.fpp, pipeline.expectedKeys, pipeline.stats,
                 pipeline.maxRejects, engine, exact, resume.checkpoint, resume.resume);
         JobResult result = JobConsole.run(spec, pipeline, control -> IngestJob.run("ingest csv", input, settings, control),

@@ -33,12 +33,19 @@ public final class CsvInput implements JobInput<CsvUnit> {
     private final CsvDialect dialect;
     private final CsvParser parser;
     private final boolean keepRaw;
+    private boolean values = true;
 
     public CsvInput(CsvPlan plan, CsvDialect dialect, CsvParser parser, boolean keepRaw) {
         this.plan = plan;
         this.dialect = dialect;
         this.parser = parser;
         this.keepRaw = keepRaw;
+    }
+
+    /** No stage reads row values (no field statistics): readers then make no strings at all. */
+    public CsvInput withoutValues() {
+        values = false;
+        return this;
     }
 
     public CsvPlan plan() {
@@ -74,7 +81,7 @@ public final class CsvInput implements JobInput<CsvUnit> {
 
     @Override
     public UnitReader<CsvUnit> newReader() {
-        return new CsvUnitReader(dialect, parser, keepRaw);
+        return new CsvUnitReader(dialect, parser, keepRaw, null, values);
     }
 
     @Override

@@ -129,6 +129,18 @@ class IngestCsvEndToEndTest {
         assertThat(f.header().records()).isEqualTo(ROWS);
     }
 
+    /** Without field statistics the fast parser hashes keys from their bytes (quoted, with doubled quotes, non-ASCII): the same keys. */
+    @Test
+    void keysHashedFromBytesMatchKeysHashedFromStrings(@TempDir Path out) throws IOException {
+        Path none = out.resolve("none");
+        Path full = out.resolve("full");
+        assertThat(Cli.run("ingest", "csv", "--key", "key", "--out", none, "-q", "--stats", "none", fileA, fileB).exitCode()).isZero();
+        assertThat(Cli.run("ingest", "csv", "--key", "key", "--out", full, "-q", "--parser", "commons", fileA, fileB).exitCode()).isZero();
+        assertThat(FilterFile.read(none.resolve("filter.bf")).filter()).isEqualTo(FilterFile.read(full.resolve("filter.bf")).filter());
+        assertThat(Cli.report(none).get("duplicateRecords")).isEqualTo(Cli.report(full).get("duplicateRecords"));
+        assertThat(keys).anyMatch(k -> k.contains("\"")).anyMatch(k -> k.contains(",")).anyMatch(k -> !k.chars().allMatch(c -> c < 128));
+    }
+
     @Test
     void defaultFppCountsDuplicatesWithinTheFilterError(@TempDir Path out) throws IOException {
         Cli.Run run = Cli.run("ingest", "csv", "--key", "key", "--out", out, "--quiet", fileA, fileB);

@@ -32,6 +32,7 @@ public final class CsvUnitReader implements UnitReader<CsvUnit> {
     private final KeyEncoder encoder = new KeyEncoder();
     private final KeyHash hash = new KeyHash();
     private final HashPairSet only;
+    private final boolean withValues;
 
     /** @param keepRaw keep each accepted record's bytes (with terminator) in the batch, for check output */
     public CsvUnitReader(CsvDialect dialect, CsvParser parser, boolean keepRaw) {
@@ -44,10 +45,19 @@ public final class CsvUnitReader implements UnitReader<CsvUnit> {
      *             rejects are not reported again
      */
     public CsvUnitReader(CsvDialect dialect, CsvParser parser, boolean keepRaw, HashPairSet only) {
+        this(dialect, parser, keepRaw, only, true);
+    }
+
+    /**
+     * @param withValues put each row's values ({@code String[]}) in the batch; false when no stage
+     *                   reads them ({@code --stats none}), so the fast parser makes no strings
+     */
+    public CsvUnitReader(CsvDialect dialect, CsvParser parser, boolean keepRaw, HashPairSet only, boolean withValues) {
         this.dialect = dialect;
         this.parser = parser;
         this.keepRaw = keepRaw;
         this.only = only;
+        this.withValues = withValues;
     }
 
     @Override
@@ -85,10 +95,9 @@ public final class CsvUnitReader implements UnitReader<CsvUnit> {
                     }
                     continue;
                 }
-                String[] values = cursor.values();
                 encoder.reset();
                 for (int k : key) {
-                    encoder.addString(values[k]);
+                    cursor.addKeyPart(encoder, k);
                 }
                 encoder.hash(hash);
                 records++;
@@ -100,7 +109,7 @@ public final class CsvUnitReader implements UnitReader<CsvUnit> {
                     attached = encoder.toBytes();
                 }
                 RecordBatch batch = sink.batch();
-                if (batch.add(hash.lo, hash.hi, cursor.line(), values, attached)) {
+                if (batch.add(hash.lo, hash.hi, cursor.line(), withValues ? cursor.values() : null, attached)) {
                     reported = reportBytes(batch, cursor, reported);
                     sink.publish(unit.id());
                     if (sink.stopRequested()) {
