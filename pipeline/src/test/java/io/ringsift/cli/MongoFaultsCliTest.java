@@ -16,7 +16,7 @@ import io.ringsift.source.mongo.MongoPartitionReader;
 import io.ringsift.source.mongo.MongoSourceException;
 import io.ringsift.testing.Cli;
 import io.ringsift.testing.NoThreadsLeft;
-import io.ringsift.testing.FaultProxy;
+import io.ringsift.source.mongo.FaultProxy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

@@ -12,11 +12,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A loopback TCP proxy that cuts every proxied connection each time {@code cutEveryBytes} more
- * bytes have flowed from server to client, up to {@code cuts} times; after {@link #refuse()} it
- * closes new connections at once (a server that never comes back).
+ * A loopback TCP proxy in front of a server, for fault tests (shared with the pipeline tests
+ * through the stages test jar). Each time {@code cutEveryBytes} more bytes have flowed from server to client it either
+ * cuts every proxied connection (up to {@code cuts} times), or, after {@link #stallAfterCut()},
+ * stops forwarding while keeping every socket open: a server that accepts and never answers.
+ * After {@link #refuseAfterLastCut()} it closes new connections at once: a server that never comes back.
  */
-final class FaultProxy implements AutoCloseable {
+public final class FaultProxy implements AutoCloseable {
     private final ServerSocket listener;
     private final int targetPort;
     private final long cutEveryBytes;
@@ -26,8 +28,10 @@ final class FaultProxy implements AutoCloseable {
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private volatile boolean refusing;
     private volatile boolean refuseAfterLastCut;
+    private volatile boolean stallInsteadOfCut;
+    private volatile boolean stalled;
 
-    FaultProxy(int targetPort, long cutEveryBytes, int cuts) throws IOException {
+    public FaultProxy(int targetPort, long cutEveryBytes, int cuts) throws IOException {
         this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         this.targetPort = targetPort;
         this.cutEveryBytes = cutEveryBytes;
@@ -37,27 +41,38 @@ final class FaultProxy implements AutoCloseable {
         t.start();
     }
 
-    int port() {
+    public int port() {
         return listener.getLocalPort();
     }
 
-    String connectionString() {
+    public String connectionString() {
         return "mongodb://127.0.0.1:" + port();
     }
 
-    int cutsDone() {
+    /** From now on, close every connection and refuse new ones: a server that never comes back. */
+    public void refuse() {
+        refusing = true;
+        open.forEach(FaultProxy::closeQuietly);
+    }
+
+    public int cutsDone() {
         return cutsDone.get();
     }
 
     /** After the last cut, behave like a dead server. */
-    FaultProxy refuseAfterLastCut() {
+    public FaultProxy refuseAfterLastCut() {
         refuseAfterLastCut = true;
         return this;
     }
 
-    void refuse() {
-        refusing = true;
-        open.forEach(FaultProxy::closeQuietly);
+    /** Instead of cutting, stop forwarding anything in either direction (new connections included) but keep sockets open. */
+    public FaultProxy stallAfterCut() {
+        stallInsteadOfCut = true;
+        return this;
+    }
+
+    public boolean stalled() {
+        return stalled;
     }
 
     private void acceptLoop() {
@@ -68,8 +83,11 @@ final class FaultProxy implements AutoCloseable {
                     closeQuietly(client);
                     continue;
                 }
-                Socket server = new Socket(InetAddress.getLoopbackAddress(), targetPort);
                 open.add(client);
+                if (stalled) {
+                    continue;   // accepted, never answered
+                }
+                Socket server = new Socket(InetAddress.getLoopbackAddress(), targetPort);
                 open.add(server);
                 pump(client, server, false);
                 pump(server, client, true);
@@ -85,12 +103,15 @@ final class FaultProxy implements AutoCloseable {
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 int n;
                 while ((n = in.read(buf)) > 0) {
+                    while (stalled) {
+                        Thread.sleep(50);   // hold the bytes; the socket stays open
+                    }
                     out.write(buf, 0, n);
                     if (countTowardsCut && sinceCut.addAndGet(n) >= cutEveryBytes && cutsLeft.get() > 0) {
                         cutAll();
                     }
                 }
-            } catch (IOException e) {
+            } catch (IOException | InterruptedException e) {
                 // cut or closed
             } finally {
                 closeQuietly(from);
@@ -109,6 +130,11 @@ final class FaultProxy implements AutoCloseable {
         }
         sinceCut.set(0);
         cutsDone.incrementAndGet();
+        if (stallInsteadOfCut) {
+            cutsLeft.set(0);
+            stalled = true;
+            return;
+        }
         if (cutsLeft.decrementAndGet() == 0 && refuseAfterLastCut) {
             refusing = true;
         }
@@ -125,6 +151,7 @@ final class FaultProxy implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        stalled = false;
         listener.close();
         open.forEach(FaultProxy::closeQuietly);
     }
