@@ -29,10 +29,6 @@ public record CsvDialect(char delimiter, char quote, boolean header, int maxReco
         return new CsvDialect(',', '"', true, DEFAULT_MAX_RECORD_BYTES, DEFAULT_MAX_FIELD_BYTES);
     }
 
-    public CsvDialect withHeader(boolean h) {
-        return new CsvDialect(delimiter, quote, h, maxRecordBytes, maxFieldBytes);
-    }
-
     public CsvDialect withDelimiter(char d) {
         return new CsvDialect(d, quote, header, maxRecordBytes, maxFieldBytes);
     }

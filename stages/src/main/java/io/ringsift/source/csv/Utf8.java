@@ -2,7 +2,6 @@ package io.ringsift.source.csv;
 
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -85,18 +84,5 @@ final class Utf8 {
         }
         chars.flip();
         return chars;
-    }
-
-    static String lenient(byte[] b, int off, int end) {
-        return new String(b, off, end - off, StandardCharsets.UTF_8);
-    }
-
-    static boolean valid(byte[] b) {
-        try {
-            StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(b));
-            return true;
-        } catch (CharacterCodingException e) {
-            return false;
-        }
     }
 }
