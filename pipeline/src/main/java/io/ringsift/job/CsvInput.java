@@ -86,7 +86,7 @@ public final class CsvInput implements JobInput<CsvUnit> {
 
     @Override
     public UnitReader<CsvUnit> newVerifyingReader(io.ringsift.partial.HashPairSet only) {
-        return new CsvUnitReader(dialect, parser, false, only);
+        return new CsvUnitReader(dialect, parser, false, only, false);
     }
 
     @Override

@@ -104,7 +104,7 @@ class CsvPipelineFuzzPropertyTest {
 
     private static void collect(RecordBatch b, List<Seen> into) {
         for (int i = 0; i < b.size(); i++) {
-            into.add(new Seen(b.line[i], Arrays.toString((String[]) b.rows[i])));
+            into.add(new Seen(b.line[i], Arrays.toString(io.ringsift.record.ByteRow.values(b.rows[i]))));
         }
     }
 

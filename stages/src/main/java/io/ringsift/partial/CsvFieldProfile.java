@@ -1,5 +1,6 @@
 package io.ringsift.partial;
 
+import io.ringsift.record.ByteRow;
 import java.util.List;
 
 /**
@@ -10,6 +11,7 @@ public final class CsvFieldProfile implements FieldProfile {
     private final List<String> names;
     private final int[][] unitFieldIndexes;
     private final ColumnStats[] columns;
+    private final AsciiView view = new AsciiView();
 
     /**
      * @param names            the run's combined field list
@@ -27,10 +29,18 @@ public final class CsvFieldProfile implements FieldProfile {
         }
     }
 
+    /** Takes a row as {@code String[]} (Commons CSV) or as {@link ByteRow} (the fast parser); both give the same figures. */
     @Override
     public void accept(Object row, int unit) {
-        String[] values = (String[]) row;
         int[] map = unitFieldIndexes[unit];
+        if (row instanceof ByteRow r) {
+            byte[] b = r.bytes();
+            for (int i = 0, n = r.fieldCount(); i < n; i++) {
+                columns[map[i]].accept(b, r.start(i), r.end(i), view);
+            }
+            return;
+        }
+        String[] values = (String[]) row;
         for (int i = 0; i < values.length; i++) {
             columns[map[i]].accept(values[i]);
         }

@@ -17,8 +17,12 @@ public enum ValueType {
         this.label = label;
     }
 
-    /** Classifies a non-empty value. */
-    public static ValueType of(String s) {
+    /**
+     * Classifies a non-empty value. Every rule is ASCII-only (digits, signs, {@code true}/{@code false}
+     * in any ASCII case), so a value classifies the same whether it is seen as a {@code String} or as
+     * its UTF-8 bytes ({@link AsciiView}).
+     */
+    public static ValueType of(CharSequence s) {
         int n = s.length();
         char c0 = s.charAt(0);
         if ((c0 >= '0' && c0 <= '9') || c0 == '-' || c0 == '+' || c0 == '.') {
@@ -27,14 +31,14 @@ public enum ValueType {
             }
             return number(s);
         }
-        if (n == 4 && s.equalsIgnoreCase("true") || n == 5 && s.equalsIgnoreCase("false")) {
+        if (n == 4 && asciiEqualsIgnoreCase(s, "true") || n == 5 && asciiEqualsIgnoreCase(s, "false")) {
             return BOOLEAN;
         }
         return TEXT;
     }
 
     /** Integer: optional sign then digits. Decimal: digits with one point and/or an exponent. */
-    private static ValueType number(String s) {
+    private static ValueType number(CharSequence s) {
         int n = s.length();
         int i = 0;
         if (s.charAt(0) == '-' || s.charAt(0) == '+') {
@@ -69,7 +73,7 @@ public enum ValueType {
      * ISO-8601 shapes: {@code yyyy-MM-dd}, optionally {@code [T ]HH:mm[:ss[.fff…]]}, optionally
      * {@code Z} or {@code ±HH[:]mm}. Month and day ranges are checked; calendar validity is not.
      */
-    static boolean isDateTime(String s) {
+    static boolean isDateTime(CharSequence s) {
         int n = s.length();
         if (!digits(s, 0, 4) || s.charAt(4) != '-' || !digits(s, 5, 2) || s.charAt(7) != '-' || !digits(s, 8, 2)) {
             return false;
@@ -92,7 +96,7 @@ public enum ValueType {
             i += 3;
             if (i < n && (s.charAt(i) == '.' || s.charAt(i) == ',')) {
                 int j = i + 1;
-                while (j < n && Character.isDigit(s.charAt(j))) {
+                while (j < n && s.charAt(j) >= '0' && s.charAt(j) <= '9') {
                     j++;
                 }
                 if (j == i + 1) {
@@ -111,19 +115,29 @@ public enum ValueType {
         if (z != '+' && z != '-') {
             return false;
         }
-        String off = s.substring(i + 1);
+        CharSequence off = s.subSequence(i + 1, n);
         return off.length() == 2 && digits(off, 0, 2)
                 || off.length() == 4 && digits(off, 0, 4)
                 || off.length() == 5 && digits(off, 0, 2) && off.charAt(2) == ':' && digits(off, 3, 2);
     }
 
-    private static boolean digits(String s, int from, int count) {
+    private static boolean digits(CharSequence s, int from, int count) {
         if (from + count > s.length()) {
             return false;
         }
         for (int i = from; i < from + count; i++) {
             char c = s.charAt(i);
             if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean asciiEqualsIgnoreCase(CharSequence s, String lower) {
+        for (int i = 0; i < lower.length(); i++) {
+            char c = s.charAt(i);
+            if ((c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) != lower.charAt(i)) {
                 return false;
             }
         }

@@ -19,6 +19,13 @@ public final class RecordBatch {
     /** Index of the work unit (file, byte range, _id range) every row of this batch came from. */
     private int unitId;
 
+    /** Field bytes of the batch's {@link ByteRow}s, one after another; reused from batch to batch. */
+    private byte[] arena = new byte[1 << 16];
+    private int arenaLength;
+    /** End offset in {@link #arena} of each field added, in order. */
+    private int[] fieldEnds = new int[1 << 12];
+    private int fieldCount;
+
     /** Input bytes consumed while this batch was filled, for progress figures. */
     private long inputBytes;
 
@@ -70,6 +77,39 @@ public final class RecordBatch {
         size = 0;
         unitId = unit;
         inputBytes = 0;
+        arenaLength = 0;
+        fieldCount = 0;
+    }
+
+    /**
+     * Copies one field of the row being built into the arena. Call for every field, then
+     * {@link #endRow(int, int)} with what {@link #fieldMark()} and {@link #arenaMark()} said before
+     * the first one.
+     */
+    public void addField(byte[] src, int off, int len) {
+        if (arenaLength + len > arena.length) {
+            // the old array stays as it is, so ByteRows made before this still read their bytes
+            arena = java.util.Arrays.copyOf(arena, Math.max(arena.length * 2, arenaLength + len));
+        }
+        System.arraycopy(src, off, arena, arenaLength, len);
+        arenaLength += len;
+        if (fieldCount == fieldEnds.length) {
+            fieldEnds = java.util.Arrays.copyOf(fieldEnds, fieldCount * 2);
+        }
+        fieldEnds[fieldCount++] = arenaLength;
+    }
+
+    public int fieldMark() {
+        return fieldCount;
+    }
+
+    public int arenaMark() {
+        return arenaLength;
+    }
+
+    /** The row whose fields were added since the marks. */
+    public ByteRow endRow(int fieldMark, int arenaMark) {
+        return new ByteRow(arena, fieldEnds, fieldMark, fieldCount - fieldMark, arenaMark);
     }
 
     public int size() {

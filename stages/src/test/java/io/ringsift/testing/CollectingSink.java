@@ -1,5 +1,6 @@
 package io.ringsift.testing;
 
+import io.ringsift.record.ByteRow;
 import io.ringsift.record.RecordBatch;
 import io.ringsift.record.RecordSink;
 import io.ringsift.record.Reject;
@@ -26,7 +27,9 @@ public final class CollectingSink implements RecordSink, RejectSink {
     public void publish(int unit) {
         RecordBatch b = batch.get();
         for (int i = 0; i < b.size(); i++) {
-            rows.add(new Row(b.unitId(), b.line[i], b.hashLo[i], b.hashHi[i], b.rows[i], b.raw[i]));
+            // a ByteRow reads its batch, which is reused right below: keep a copy of its values
+            Object row = b.rows[i] instanceof ByteRow br ? br.toStrings() : b.rows[i];
+            rows.add(new Row(b.unitId(), b.line[i], b.hashLo[i], b.hashHi[i], row, b.raw[i]));
         }
         b.reset(unit);
     }

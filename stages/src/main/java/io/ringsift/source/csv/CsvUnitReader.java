@@ -109,7 +109,7 @@ public final class CsvUnitReader implements UnitReader<CsvUnit> {
                     attached = encoder.toBytes();
                 }
                 RecordBatch batch = sink.batch();
-                if (batch.add(hash.lo, hash.hi, cursor.line(), withValues ? cursor.values() : null, attached)) {
+                if (batch.add(hash.lo, hash.hi, cursor.line(), withValues ? cursor.row(batch) : null, attached)) {
                     reported = reportBytes(batch, cursor, reported);
                     sink.publish(unit.id());
                     if (sink.stopRequested()) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import io.ringsift.key.KeyEncoder;
+import io.ringsift.record.RecordBatch;
 
 /**
  * {@code --parser fast}: turns the framer's field slices straight into strings. The framer has
@@ -63,6 +64,24 @@ final class FastRowCursor implements RowCursor {
             values = v;
         }
         return values;
+    }
+
+    /** The current record's fields copied into {@code batch}'s arena: the row without a String per field. */
+    @Override
+    public Object row(RecordBatch batch) {
+        int fields = batch.fieldMark();
+        int arena = batch.arenaMark();
+        byte[] b = framer.buffer();
+        for (int i = 0, n = framer.fieldCount(); i < n; i++) {
+            int s = framer.fieldStart(i);
+            int e = framer.fieldEnd(i);
+            if (framer.fieldEscaped(i)) {
+                batch.addField(unescaped, 0, unescape(b, s, e));
+            } else {
+                batch.addField(b, s, e - s);
+            }
+        }
+        return batch.endRow(fields, arena);
     }
 
     /** Adds field {@code i} to the key from its bytes: the same canonical bytes as {@code addString(values()[i])}, without the String. */

@@ -18,6 +18,11 @@ interface RowCursor {
     /** The current record's values; valid only when {@link #rejectReason()} is null, until {@link #next()}. */
     String[] values();
 
+    /** The current (accepted) record as the row object for {@code batch}: its values, or byte slices in the batch. */
+    default Object row(io.ringsift.record.RecordBatch batch) {
+        return values();
+    }
+
     /** Adds column {@code i} of the current (accepted) record to the key being built, as a string part. */
     default void addKeyPart(io.ringsift.key.KeyEncoder key, int i) {
         key.addString(values()[i]);

@@ -1,0 +1,52 @@
+package io.ringsift.record;
+
+/**
+ * A CSV row as UTF-8 byte slices in its batch's arena, instead of a {@code String} per field. Field
+ * {@code i} is {@code bytes[start(i) .. end(i))}, already unescaped. Valid while its batch is in the
+ * ring (see {@link RecordBatch}); do not keep it.
+ */
+public final class ByteRow {
+    private final byte[] bytes;
+    private final int[] ends;
+    private final int first;
+    private final int count;
+    private final int start;
+
+    ByteRow(byte[] bytes, int[] ends, int first, int count, int start) {
+        this.bytes = bytes;
+        this.ends = ends;
+        this.first = first;
+        this.count = count;
+        this.start = start;
+    }
+
+    public byte[] bytes() {
+        return bytes;
+    }
+
+    public int fieldCount() {
+        return count;
+    }
+
+    public int start(int i) {
+        return i == 0 ? start : ends[first + i - 1];
+    }
+
+    public int end(int i) {
+        return ends[first + i];
+    }
+
+    /** The values as Strings (a copy that outlives the batch): for tests and diagnostics, not the hot path. */
+    public String[] toStrings() {
+        String[] out = new String[count];
+        for (int i = 0; i < count; i++) {
+            out[i] = new String(bytes, start(i), end(i) - start(i), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        return out;
+    }
+
+    /** The row's values as Strings, whether the row is a {@code String[]} or a {@link ByteRow}. */
+    public static String[] values(Object row) {
+        return row instanceof ByteRow r ? r.toStrings() : (String[]) row;
+    }
+}
