@@ -34,7 +34,10 @@ public final class RecordBatch {
     public final long[] hashHi;
     /** Physical line (CSV) or ordinal within the unit (documents) where each record starts. */
     public final long[] line;
-    /** The parsed row: {@code String[]} for CSV, a BSON document for Mongo. */
+    /**
+     * The parsed row: a {@link ByteRow} over this batch's arena (CSV, fast parser), a
+     * {@code String[]} (CSV, Commons CSV), a BSON document (Mongo), or null when no stage reads it.
+     */
     public final Object[] rows;
     /** The record's raw bytes, kept only when a stage needs them (check output). */
     public final byte[][] raw;
