@@ -13,7 +13,6 @@ import io.ringsift.source.csv.CsvPlanner;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -62,7 +61,6 @@ final class IngestCsvCommand implements Callable<Integer> {
             engine = pipeline.engine();
             resume.validate();
             keySpec = PipelineOptions.keySpec(key);
-            new io.ringsift.partial.FilterParams(1, pipeline.fpp);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -54,7 +54,6 @@ final class IngestMongoCommand implements Callable<Integer> {
             engine = pipeline.engine();
             resume.validate();
             keySpec = new KeySpec(key);
-            new io.ringsift.partial.FilterParams(1, pipeline.fpp);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

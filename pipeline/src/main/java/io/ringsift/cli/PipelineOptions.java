@@ -53,7 +53,9 @@ final class PipelineOptions {
     @Option(names = "--verbose", description = "Print stack traces with errors.")
     boolean verbose;
 
+    /** The engine settings; also checks the other option values, throwing IllegalArgumentException with the rule. */
     EngineSettings engine() {
+        new io.ringsift.partial.FilterParams(1, fpp); // states the fpp rule and the offending value
         EngineSettings d = EngineSettings.defaults(Runtime.getRuntime().availableProcessors());
         return new EngineSettings(readers != null ? readers : d.readers(), handlers != null ? handlers : d.handlers(),
                 batchSize, ringSize, waitKind);

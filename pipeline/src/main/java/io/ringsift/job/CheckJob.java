@@ -1,6 +1,5 @@
 package io.ringsift.job;
 
-import com.google.common.hash.BloomFilter;
 import io.ringsift.filter.BloomGeometry;
 import io.ringsift.filter.FilterFile;
 import io.ringsift.filter.LoadedFilter;
