@@ -85,7 +85,4 @@ public final class KeyEncoder {
         return Arrays.copyOf(buf, len);
     }
 
-    public int length() {
-        return len;
-    }
 }

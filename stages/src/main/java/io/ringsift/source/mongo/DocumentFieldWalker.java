@@ -40,9 +40,6 @@ public final class DocumentFieldWalker<N> {
         this.visitor = visitor;
     }
 
-    public int maxDepth() {
-        return maxDepth;
-    }
 
     /** Reports every field of {@code doc} to the visitor, starting from {@code root}. */
     public void walk(BsonDocument doc, N root) {
