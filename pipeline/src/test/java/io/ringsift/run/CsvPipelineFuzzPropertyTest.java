@@ -2,6 +2,7 @@ package io.ringsift.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.lmax.disruptor.EventHandler;
@@ -34,14 +35,12 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import java.util.stream.LongStream;
+import java.util.zip.CRC32;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Random bad CSV (random quoting, delimiters, line endings, BOM, invalid bytes, stray quotes, short
@@ -51,17 +50,21 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * CLI's report and rejects.csv are the same with 1 reader/1 handler as with 3/3 and tiny ranges.
  *
  * <p>These properties found the lost-records bug of the old drain
- * ({@link RecordsLostWhenHandlersStartAfterTheReadersFinishTest}).
+ * ({@link RecordsLostWhenHandlersStartAfterTheReadersFinishTest}). Each runs on 30 files from a
+ * seeded generator in every build, and as a Jazzer {@code @FuzzTest} whose input is the CSV file
+ * itself (comma-delimited; handlers, split size and parser are picked from the file's CRC-32, so a
+ * corpus file always replays the same way). The corpus is plain CSV files under
+ * {@code CsvPipelineFuzzPropertyTestInputs/<method>/}.
  */
 class CsvPipelineFuzzPropertyTest {
     private static Path dir;
 
-    @BeforeContainer
+    @BeforeAll
     static void makeDir() throws IOException {
         dir = Files.createTempDirectory("ringsift-fuzz");
     }
 
-    @AfterContainer
+    @AfterAll
     static void removeDir() throws IOException {
         try (var files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -122,8 +125,42 @@ class CsvPipelineFuzzPropertyTest {
         }
     }
 
-    @Property(tries = 30)
-    void manyReadersAndRangesSeeExactlyWhatOneReaderSees(@ForAll("inputs") Input in) throws Exception {
+    static LongStream seeds() {
+        return LongStream.range(0, 30);
+    }
+
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void manyReadersAndRangesSeeExactlyWhatOneReaderSees(long seed) throws Exception {
+        assertManyReadersSeeWhatOneReaderSees(input(new Random(seed)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void cliReportsAreTheSameWithOneAndManyThreads(long seed) throws Exception {
+        assertCliReportsAreTheSame(input(new Random(seed)));
+    }
+
+    @FuzzTest
+    void engineSeesWhatOneReaderSees(byte[] csv) throws Exception {
+        assertManyReadersSeeWhatOneReaderSees(fromFile(csv));
+    }
+
+    @FuzzTest
+    void cliReportsDoNotDependOnThreads(byte[] csv) throws Exception {
+        assertCliReportsAreTheSame(fromFile(csv));
+    }
+
+    /** A fuzz input as a comma-delimited file, with settings taken from its checksum. */
+    private static Input fromFile(byte[] csv) {
+        CRC32 crc = new CRC32();
+        crc.update(csv);
+        long c = crc.getValue();
+        return new Input((int) IDS.incrementAndGet(), ',', csv, 1 + (int) (c % 4), 16 + (c >>> 2) % 497,
+                (c & (1 << 20)) == 0 ? CsvParser.FAST : CsvParser.COMMONS);
+    }
+
+    private static void assertManyReadersSeeWhatOneReaderSees(Input in) throws Exception {
         Path f = in.write(dir);
         CsvDialect d = CsvDialect.rfc4180().withDelimiter(in.delimiter);
         KeySpec key = KeySpec.wholeRecord();
@@ -158,8 +195,7 @@ class CsvPipelineFuzzPropertyTest {
         NoThreadsLeft.check();
     }
 
-    @Property(tries = 30)
-    void cliReportsAreTheSameWithOneAndManyThreads(@ForAll("inputs") Input in) throws Exception {
+    private static void assertCliReportsAreTheSame(Input in) throws Exception {
         Path f = in.write(dir);
         Path one = dir.resolve("one-" + in.id);
         Path many = dir.resolve("many-" + in.id);
@@ -207,17 +243,19 @@ class CsvPipelineFuzzPropertyTest {
 
     private static final AtomicLong IDS = new AtomicLong();
 
-    @Provide
-    Arbitrary<Input> inputs() {
-        Arbitrary<Character> delimiter = Arbitraries.of(',', ';', '\t', '|');
-        Arbitrary<Integer> columns = Arbitraries.integers().between(1, 4);
-        Arbitrary<Integer> rows = Arbitraries.integers().between(1, 300);
-        Arbitrary<Long> seed = Arbitraries.longs();
-        Arbitrary<Integer> handlers = Arbitraries.integers().between(1, 4);
-        Arbitrary<Long> split = Arbitraries.longs().between(16, 512);
-        Arbitrary<CsvParser> parser = Arbitraries.of(CsvParser.class);
-        return Combinators.combine(delimiter, columns, rows, seed, handlers, split, parser).as((d, c, n, s, h, sp, p) ->
-                new Input((int) IDS.incrementAndGet(), d, csv(d, c, n, new Random(s)), h, sp, p));
+    private static final char[] DELIMITERS = {',', ';', '\t', '|'};
+    private static final CsvParser[] PARSERS = CsvParser.values();
+
+    /** A random file: 1..4 columns, 1..300 rows, any delimiter; 1..4 handlers, 16..512-byte ranges, either parser. */
+    static Input input(Random r) {
+        char d = DELIMITERS[r.nextInt(DELIMITERS.length)];
+        int cols = 1 + r.nextInt(4);
+        int rows = 1 + r.nextInt(300);
+        long seed = r.nextLong();
+        int handlers = 1 + r.nextInt(4);
+        long split = 16 + r.nextInt(497);
+        CsvParser parser = PARSERS[r.nextInt(PARSERS.length)];
+        return new Input((int) IDS.incrementAndGet(), d, csv(d, cols, rows, new Random(seed)), handlers, split, parser);
     }
 
     private static final String[] EOLS = {"\n", "\r\n", "\r"};
