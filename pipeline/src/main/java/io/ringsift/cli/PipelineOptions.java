@@ -55,7 +55,7 @@ final class PipelineOptions {
 
     /** The engine settings; also checks the other option values, throwing IllegalArgumentException with the rule. */
     EngineSettings engine() {
-        new io.ringsift.partial.FilterParams(1, fpp); // states the fpp rule and the offending value
+        new io.ringsift.filter.FilterParams(1, fpp); // states the fpp rule and the offending value
         EngineSettings d = EngineSettings.defaults(Runtime.getRuntime().availableProcessors());
         return new EngineSettings(readers != null ? readers : d.readers(), handlers != null ? handlers : d.handlers(),
                 batchSize, ringSize, waitKind);

@@ -8,7 +8,7 @@ import io.ringsift.key.KeyHash;
 import io.ringsift.partial.ExactVerifier;
 import io.ringsift.partial.FieldProfile;
 import io.ringsift.partial.HashPairSet;
-import io.ringsift.partial.FilterParams;
+import io.ringsift.filter.FilterParams;
 import io.ringsift.partial.Partial;
 import io.ringsift.report.Report;
 import io.ringsift.report.RejectsFile;

@@ -3,7 +3,6 @@ package io.ringsift.filter;
 import com.google.common.hash.BloomFilter;
 import io.ringsift.key.KeyHash;
 import io.ringsift.key.KeySpec;
-import io.ringsift.partial.FilterParams;
 import java.time.Instant;
 import java.util.Objects;
 

@@ -1,5 +1,7 @@
 package io.ringsift.partial;
 
+import io.ringsift.filter.FilterParams;
+import io.ringsift.filter.KeyBloom;
 import io.ringsift.key.KeyHash;
 import org.apache.datasketches.hll.HllSketch;
 import org.apache.datasketches.hll.TgtHllType;

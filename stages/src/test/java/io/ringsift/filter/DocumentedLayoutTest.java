@@ -6,7 +6,6 @@ import com.google.common.hash.BloomFilter;
 import com.google.common.hash.Hashing;
 import io.ringsift.key.KeyEncoder;
 import io.ringsift.key.KeyHash;
-import io.ringsift.partial.FilterParams;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

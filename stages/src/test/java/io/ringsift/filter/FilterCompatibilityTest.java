@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.common.hash.BloomFilter;
 import io.ringsift.key.KeyHash;
-import io.ringsift.partial.FilterParams;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;

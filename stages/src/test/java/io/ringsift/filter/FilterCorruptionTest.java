@@ -10,7 +10,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.google.common.hash.BloomFilter;
 import io.ringsift.key.KeyHash;
-import io.ringsift.partial.FilterParams;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

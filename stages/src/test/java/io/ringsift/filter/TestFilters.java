@@ -5,7 +5,6 @@ import io.ringsift.key.KeyEncoder;
 import io.ringsift.key.KeyHash;
 import io.ringsift.key.KeyHashFunnel;
 import io.ringsift.key.KeySpec;
-import io.ringsift.partial.FilterParams;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;

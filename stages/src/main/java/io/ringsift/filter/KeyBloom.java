@@ -1,4 +1,4 @@
-package io.ringsift.partial;
+package io.ringsift.filter;
 
 import com.google.common.hash.BloomFilter;
 import io.ringsift.filter.BloomGeometry;
