@@ -1,4 +1,4 @@
-package io.ringsift.ring;
+package io.ringsift.engine;
 
 import io.ringsift.record.RecordBatch;
 

@@ -1,4 +1,4 @@
-package io.ringsift.run;
+package io.ringsift.engine;
 
 import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.ExceptionHandler;
@@ -9,9 +9,6 @@ import com.lmax.disruptor.dsl.EventHandlerGroup;
 import com.lmax.disruptor.dsl.ProducerType;
 import io.ringsift.partial.RowConsumer;
 import io.ringsift.record.RejectSink;
-import io.ringsift.ring.BatchPublisher;
-import io.ringsift.ring.HasherHandler;
-import io.ringsift.ring.RingEvent;
 import io.ringsift.source.UnitReader;
 import io.ringsift.source.UnitResult;
 import io.ringsift.source.WorkUnit;

@@ -1,11 +1,10 @@
-package io.ringsift.run;
+package io.ringsift.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ringsift.filter.FilterParams;
 import io.ringsift.partial.Partial;
 import io.ringsift.reduce.Reducer;
-import io.ringsift.ring.WaitKind;
 import io.ringsift.source.UnitReader;
 import io.ringsift.source.UnitResult;
 import io.ringsift.source.WorkUnit;

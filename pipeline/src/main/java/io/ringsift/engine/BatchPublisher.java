@@ -1,9 +1,8 @@
-package io.ringsift.ring;
+package io.ringsift.engine;
 
 import com.lmax.disruptor.RingBuffer;
 import io.ringsift.record.RecordBatch;
 import io.ringsift.record.RecordSink;
-import io.ringsift.run.RunControl;
 
 /**
  * A reader thread's way into the ring: it fills a private batch, then swaps it into a claimed slot.

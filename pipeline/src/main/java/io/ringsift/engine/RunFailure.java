@@ -1,4 +1,4 @@
-package io.ringsift.run;
+package io.ringsift.engine;
 
 /**
  * Why a run stopped early: which stage, where, and the cause. Its message is the one line the user

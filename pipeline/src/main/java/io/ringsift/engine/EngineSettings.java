@@ -1,6 +1,5 @@
-package io.ringsift.run;
+package io.ringsift.engine;
 
-import io.ringsift.ring.WaitKind;
 
 /**
  * Thread and ring sizes of a run.

@@ -1,4 +1,4 @@
-package io.ringsift.ring;
+package io.ringsift.engine;
 
 import com.lmax.disruptor.BlockingWaitStrategy;
 import com.lmax.disruptor.BusySpinWaitStrategy;

@@ -1,4 +1,4 @@
-package io.ringsift.run;
+package io.ringsift.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,8 +11,6 @@ import io.ringsift.partial.RowConsumer;
 import io.ringsift.record.RecordBatch;
 import io.ringsift.record.RecordSink;
 import io.ringsift.record.Reject;
-import io.ringsift.ring.RingEvent;
-import io.ringsift.ring.WaitKind;
 import io.ringsift.source.csv.CsvDialect;
 import io.ringsift.source.csv.CsvParser;
 import io.ringsift.source.csv.CsvPlan;

@@ -1,4 +1,4 @@
-package io.ringsift.run;
+package io.ringsift.engine;
 
 import java.util.concurrent.atomic.AtomicReference;
 

@@ -1,4 +1,4 @@
-package io.ringsift.run;
+package io.ringsift.engine;
 
 import io.ringsift.source.UnitResult;
 import java.util.List;

@@ -1,6 +1,7 @@
-package io.ringsift.ring;
+package io.ringsift.job;
 
 import com.lmax.disruptor.EventHandler;
+import io.ringsift.engine.RingEvent;
 import io.ringsift.record.RecordBatch;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -34,7 +35,7 @@ public final class CheckWriter implements EventHandler<RingEvent> {
 
     @Override
     public void onEvent(RingEvent event, long sequence, boolean endOfBatch) throws IOException {
-        RecordBatch b = event.batch;
+        RecordBatch b = event.batch();
         if (newParts != null) {
             write(b, newParts, false);
         }

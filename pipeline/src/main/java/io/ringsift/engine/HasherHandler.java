@@ -1,10 +1,9 @@
-package io.ringsift.ring;
+package io.ringsift.engine;
 
 import com.lmax.disruptor.EventHandler;
 import io.ringsift.key.KeyHash;
 import io.ringsift.partial.RowConsumer;
 import io.ringsift.record.RecordBatch;
-import io.ringsift.run.RunControl;
 
 /**
  * A hasher: sees every slot, takes only the rows whose key hash falls in its partition, and adds
