@@ -54,7 +54,8 @@ class FilterFileTest {
         assertThat(header.keySpec()).isEqualTo("a,b");
         FilterFile.write(dir.resolve("f.bf"), header, filter);
         assertThat(Files.size(dir.resolve("f.bf"))).isEqualTo(FilterFile.PREAMBLE_BYTES
-                + HeaderCodec.encode(header).length + filter.serializedSize() + FilterFile.TRAILER_BYTES);
+                + HeaderCodec.encode(header).length + 4 + FilterFile.STAGE_PREFIX_BYTES + filter.serializedSize()
+                + FilterFile.TRAILER_BYTES);
     }
 
     @Test

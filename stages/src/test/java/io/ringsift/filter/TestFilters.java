@@ -36,6 +36,12 @@ final class TestFilters {
                 records, dups, CREATED);
     }
 
+    /** The same header as format v1 states it, for files assembled by hand with a v1 body. */
+    static FilterHeader v1(FilterHeader h) {
+        return new FilterHeader(FilterFile.FORMAT_V1, h.keySpec(), h.keySource(), h.keyEncoding(), h.hashScheme(), h.expectedKeys(),
+                h.fpp(), h.bits(), h.hashFunctions(), h.records(), h.duplicateRecords(), h.createdAt());
+    }
+
     static byte[] guavaBytes(BloomFilter<KeyHash> filter) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         filter.writeTo(out);
