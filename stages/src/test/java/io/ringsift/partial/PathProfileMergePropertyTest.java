@@ -2,7 +2,6 @@ package io.ringsift.partial;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ringsift.source.mongo.DocumentFieldWalker;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;

@@ -1,4 +1,4 @@
-package io.ringsift.source.mongo;
+package io.ringsift.partial;
 
 import org.bson.BsonBinaryReader;
 import org.bson.BsonDocument;
