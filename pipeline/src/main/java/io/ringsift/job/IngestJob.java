@@ -139,7 +139,7 @@ public final class IngestJob {
             try {
                 FilterFile.write(filterPath, header, guava);
             } catch (IOException e) {
-                outcome = failed(outcome, control, new RunFailure("filter", null, e));
+                outcome = failed(outcome, control, new RunFailure("filter write", null, e));
                 filterPath = null;
                 guava = null;
             }
