@@ -68,7 +68,7 @@ final class IngestMongoCommand implements Callable<Integer> {
 
     private JobResult ingest(KeySpec keySpec, EngineSettings engine, JobSettings settings, io.ringsift.run.RunControl control)
             throws Exception {
-        try (MongoSession session = MongoSession.open(mongo)) {
+        try (MongoSession session = MongoSession.open(mongo, control::stopRequested)) {
             int target = mongo.partitions != null ? mongo.partitions : engine.readers() * 4;
             PartitionPlanner.Plan plan = new PartitionPlanner(session.client, session.collection).plan(target, mongo.queryDocument());
             var err = spec.commandLine().getErr();

@@ -111,8 +111,9 @@ class DiskFullTest {
         Path in = csv("a.csv", 1000, false);
         Path out = disk.resolve("c");
         Files.createDirectories(out);
-        // leave one 4 KiB page: the filter (~1.5 KB) fits, the report (~2 KB more) does not
-        Files.write(disk.resolve("filler"), new byte[252 * 1024]);
+        // leave two 4 KiB pages: the run's lock file (.ringsift.lock, removed at the end) and the
+        // filter (~1.5 KB) fit, the report (~2 KB more) does not
+        Files.write(disk.resolve("filler"), new byte[248 * 1024]);
         Cli.Run r = Cli.run("ingest", "csv", "-q", "--key", "key", "--expected-keys", 1000, "--out", out, in);
         assertOneLine(r, "ringsift: cannot write " + out.resolve("report.json") + ": No space left on device");
         assertThat(names(out)).containsExactly("filter.bf");

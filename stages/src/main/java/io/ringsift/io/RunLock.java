@@ -74,9 +74,12 @@ public final class RunLock implements AutoCloseable {
                 }
                 Object after = fileKey(file);
                 if (after != null && (before == null || after.equals(before))) {
-                    ch.truncate(0);
-                    ch.write(ByteBuffer.wrap((token + "\n").getBytes(StandardCharsets.UTF_8)), 0);
-                    ch.force(false);
+                    try {
+                        ch.truncate(0);
+                        ch.write(ByteBuffer.wrap((token + "\n").getBytes(StandardCharsets.UTF_8)), 0);
+                    } catch (IOException fullDisk) {
+                        // the lock holds without its note; a second run then says "holder unknown"
+                    }
                     RunLock held = new RunLock(key, file, ch, lock);
                     key = null;   // kept in HELD until close
                     return held;

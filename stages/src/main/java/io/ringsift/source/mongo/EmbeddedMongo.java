@@ -68,15 +68,24 @@ public final class EmbeddedMongo implements AutoCloseable {
      *                              duplicate {@code _id}; lines before it stay loaded
      */
     public String load(Path jsonl) {
+        return load(jsonl, () -> false);
+    }
+
+    /** As {@link #load(Path)}, stopping early (between insert batches) once {@code stop} says so (an interrupt). */
+    public String load(Path jsonl, java.util.function.BooleanSupplier stop) {
         String name = jsonl.getFileName().toString();
         int dot = name.lastIndexOf('.');
         String collection = dot > 0 ? name.substring(0, dot) : name;
-        load(jsonl, collection);
+        load(jsonl, collection, stop);
         return collection;
     }
 
     /** Loads {@code jsonl} into {@value #DATABASE}.{@code collection}; returns the documents inserted. */
     public long load(Path jsonl, String collection) {
+        return load(jsonl, collection, () -> false);
+    }
+
+    private long load(Path jsonl, String collection, java.util.function.BooleanSupplier stop) {
         MongoCollection<BsonDocument> coll = client().getDatabase(DATABASE).getCollection(collection, BsonDocument.class);
         List<BsonDocument> batch = new ArrayList<>(INSERT_BATCH);
         long[] lines = new long[INSERT_BATCH];   // source line of each batch entry, to name a failed insert
@@ -99,6 +108,10 @@ public final class EmbeddedMongo implements AutoCloseable {
                 batch.add(doc);
                 if (batch.size() == INSERT_BATCH) {
                     inserted += insert(coll, batch, lines, jsonl);
+                    if (stop.getAsBoolean()) {
+                        batch.clear();
+                        break;
+                    }
                 }
             }
         } catch (java.nio.charset.CharacterCodingException e) {
