@@ -63,7 +63,7 @@ public final class IngestJob {
         try {
             return afterChecks(command, input, s, control, out, params, checkpoint, rejectedSoFar);
         } catch (IOException | RuntimeException | Error e) {
-            // out of memory in the reduce, or a bug: still an honest report (OutOfMemoryInExactHadNoReportTest)
+            // out of memory in the reduce, or a bug: still an honest report (FailureAfterReadingHadNoReportTest)
             return failed(command, s, control, out, rejectedSoFar[0], e);
         }
     }

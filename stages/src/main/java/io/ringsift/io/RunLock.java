@@ -50,7 +50,8 @@ public final class RunLock implements AutoCloseable {
      * @throws IOException "{@code <what> is in use by another ringsift run (<holder>)...}"
      */
     public static RunLock acquire(Path file, String what) throws IOException {
-        Path key = file.toAbsolutePath().normalize();
+        Path absolute = file.toAbsolutePath();
+        Path key = absolute.getParent().toRealPath().resolve(absolute.getFileName());   // one key whatever links lead here
         String token = "pid " + ProcessHandle.current().pid() + ", run " + RunId.current() + ", since " + Instant.now()
                 + ": " + RunId.command();
         String ours = HELD.putIfAbsent(key, token);
