@@ -40,10 +40,13 @@ for ((f = 0; f < FILES; f++)); do
   inputs+=("$p")
 done
 
-ingest() {  # ingest OUT CP [--resume]
+command_for() {  # command_for OUT CP [--resume]: the ingest command line in CMD
   local out=$1 cp=$2; shift 2
-  java $JAVA_OPTS -jar "$JAR" ingest csv --key key --out "$out" --checkpoint "$cp" --readers 1 --handlers 2 \
-    --expected-keys 1000000 --fpp 1e-6 -q $EXTRA "$@" "${inputs[@]}"
+  CMD=(java $JAVA_OPTS -jar "$JAR" ingest csv --key key --out "$out" --checkpoint "$cp" --readers 1 --handlers 2
+    --expected-keys 1000000 --fpp 1e-6 -q $EXTRA "$@" "${inputs[@]}")
+}
+ingest() {
+  command_for "$@"; "${CMD[@]}"
 }
 
 # the filter body (Guava bits), without the header: magic 8, version 2, header length 4, body length 8
@@ -81,21 +84,24 @@ for ((t = 1; t <= N; t++)); do
     if (( k == KILLS )); then
       set +e; ingest "$out" "$cp" "${args[@]}" 2> "$WORK/last.err"; rc=$?; set -e
       story+=" ${args[*]:-fresh}->rc$rc"
+      (( rc == 0 )) || story+=" ($(head -c 200 "$WORK/last.err"))"
       break
     fi
     delay=$(( RANDOM % (wall_ms + 1) ))
-    ingest "$out" "$cp" "${args[@]}" 2>/dev/null & pid=$!
+    command_for "$out" "$cp" "${args[@]}"
+    "${CMD[@]}" 2>/dev/null & pid=$!          # a simple command: $! is the JVM itself, not a subshell
     sleep "$(printf '%d.%03d' $((delay / 1000)) $((delay % 1000)))"
-    if kill -9 "$pid" 2>/dev/null; then
-      wait "$pid" 2>/dev/null || true
+    kill -9 "$pid" 2>/dev/null || true
+    set +e; wait "$pid" 2>/dev/null; st=$?; set -e
+    if (( st == 137 )); then
       epoch=$( [[ -f $cp/journal.json ]] && jq .epoch "$cp/journal.json" || echo "-")
       story+=" ${args[*]:-fresh}:kill@${delay}ms(epoch $epoch)"
     else
-      wait "$pid" 2>/dev/null || true
-      story+=" ${args[*]:-fresh}:finished-before-kill@${delay}ms"
+      story+=" ${args[*]:-fresh}:ended-rc$st-before-kill@${delay}ms"
     fi
   done
   got=$( [[ -f $out/report.json && -f $out/filter.bf ]] && signature "$out" || echo "no complete output")
+  if [[ $story == *"->rc"* && $story != *"->rc0"* ]]; then got="the last run failed"; fi
   if [[ $got == "$want" ]]; then matched=$((matched + 1)); verdict=match; else verdict=MISMATCH; fi
   echo "trial $t:$story => $verdict"
   if [[ $verdict == MISMATCH ]]; then

@@ -43,6 +43,7 @@ class MessagesWithoutACauseTest {
     void aDirectoryGivenAsTheFilterSaysSo() throws IOException {
         assertOneLine(Cli.run("check", "--filter", dir, csv()), 3, "ringsift: --filter " + dir + ": is a directory, not a file");
         assertOneLine(Cli.run("info", dir), 3, "ringsift: filter " + dir + ": is a directory, not a file");
+        assertOneLine(Cli.run("merge", dir, dir, "-o", dir.resolve("m.bf")), 3, "ringsift: filter " + dir + ": is a directory, not a file");
     }
 
     @Test
