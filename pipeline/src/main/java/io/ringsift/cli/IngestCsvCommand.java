@@ -66,7 +66,7 @@ final class IngestCsvCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         JobSettings settings = new JobSettings(out, keySpec, pipeline.fpp, pipeline.expectedKeys, pipeline.stats,
-                pipeline.maxRejects, engine, exact, resume.checkpoint, resume.resume);
+                pipeline.maxRejects, engine, exact, resume.checkpoint, resume.resume, pipeline.exactMemory());
         // planning inside the console: an interrupt while planning still ends in a report
         JobResult result = JobConsole.run(spec, pipeline, control -> IngestJob.run("ingest csv", plan(dialect, keySpec, engine), settings,
                 control), JobConsole.ingestSummary(spec));

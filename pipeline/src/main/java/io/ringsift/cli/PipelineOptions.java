@@ -37,6 +37,12 @@ final class PipelineOptions {
             description = "Distinct keys the filter is sized for. Default: estimated from the input size.")
     Long expectedKeys;
 
+    @Option(names = "--exact-memory", paramLabel = "SIZE", converter = ByteSizeConverter.class,
+            description = "Memory the exact duplicate and distinct counts may use, all handlers together (e.g. 512MB, 4GiB)."
+                    + " Past it the counts become estimates with a 95%% interval, and the summary and report say so."
+                    + " Default: half the maximum heap (-Xmx).")
+    Long exactMemory;
+
     @Option(names = "--stats", paramLabel = "LEVEL", defaultValue = "full",
             description = "Field statistics: none, basic (counts, types, lengths), full (+ distinct estimates). Default: ${DEFAULT-VALUE}.")
     StatsLevel stats;
@@ -64,7 +70,7 @@ final class PipelineOptions {
      * are capped, with a warning on stderr.
      */
     EngineSettings engine() {
-        new io.ringsift.partial.FilterParams(1, fpp); // states the fpp rule and the offending value
+        new io.ringsift.filter.FilterParams(1, fpp); // states the fpp rule and the offending value
         int cores = Runtime.getRuntime().availableProcessors();
         EngineSettings d = EngineSettings.defaults(cores);
         return new EngineSettings(cap("--readers", readers != null ? readers : d.readers(), cores),
@@ -77,11 +83,16 @@ final class PipelineOptions {
         if (asked <= max || asked > 1024) {
             return asked;   // above 1024 EngineSettings refuses it with the rule
         }
-        if (command != null && !quiet) {
+        if (command != null) {   // even with -q: the run does not do what was asked
             command.commandLine().getErr().printf("ringsift: %s %d capped at %d (4 x %d cores): more threads only compete for the cores%n",
                     option, asked, max, cores);
         }
         return max;
+    }
+
+    /** The exact-count budget in bytes: --exact-memory, or half the heap. */
+    long exactMemory() {
+        return exactMemory != null ? exactMemory : io.ringsift.job.JobSettings.defaultExactMemory();
     }
 
     static KeySpec keySpec(List<String> key) {

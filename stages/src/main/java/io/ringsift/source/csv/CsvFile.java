@@ -16,14 +16,21 @@ import java.util.List;
  * @param identity   file key, size and modification time when planned, checked by every unit that opens the file; or null
  */
 public record CsvFile(Path path, List<String> columns, int[] keyIndexes, int[] fieldIndexes, long size, byte[] headerLine,
-                      FileIdentity identity) {
+                      List<String> headerColumns, FileIdentity identity) {
     public CsvFile {
         columns = List.copyOf(columns);
+        headerColumns = List.copyOf(headerColumns);
+    }
+
+    /** A file whose header names are all different: its columns are named as in the header. */
+    public CsvFile(Path path, List<String> columns, int[] keyIndexes, int[] fieldIndexes, long size, byte[] headerLine) {
+        this(path, columns, keyIndexes, fieldIndexes, size, headerLine, columns);
     }
 
     /** A file whose identity is not checked when its units are read. */
-    public CsvFile(Path path, List<String> columns, int[] keyIndexes, int[] fieldIndexes, long size, byte[] headerLine) {
-        this(path, columns, keyIndexes, fieldIndexes, size, headerLine, null);
+    public CsvFile(Path path, List<String> columns, int[] keyIndexes, int[] fieldIndexes, long size, byte[] headerLine,
+                   List<String> headerColumns) {
+        this(path, columns, keyIndexes, fieldIndexes, size, headerLine, headerColumns, null);
     }
 
     public String source() {
