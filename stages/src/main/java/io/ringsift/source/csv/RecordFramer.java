@@ -2,9 +2,6 @@ package io.ringsift.source.csv;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -59,13 +56,6 @@ public final class RecordFramer {
         /** Eight bytes per step (SWAR on a {@code long}), the default. */
         WORDS
     }
-
-    /** Little-endian {@code long} view of a byte array: byte {@code p} is the low byte, so trailing zeros count bytes in order. */
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGHS = 0x8080808080808080L;
-    private static final long LFS = '\n' * ONES;
-    private static final long CRS = '\r' * ONES;
 
     private static final int FIELD_START = 0;
     private static final int UNQUOTED = 1;
@@ -125,8 +115,8 @@ public final class RecordFramer {
     public RecordFramer(InputStream in, long length, long startOffset, long firstLine, CsvDialect dialect, Scan scan) {
         this.in = in;
         this.words = scan == Scan.WORDS;
-        this.delimiters = (dialect.delimiterByte() & 0xFFL) * ONES;
-        this.quotes = (dialect.quoteByte() & 0xFFL) * ONES;
+        this.delimiters = Swar.broadcast(dialect.delimiterByte());
+        this.quotes = Swar.broadcast(dialect.quoteByte());
         this.remaining = length;
         this.delimiter = dialect.delimiterByte();
         this.quote = dialect.quoteByte();
@@ -192,7 +182,7 @@ public final class RecordFramer {
                 final int lim = limit;
                 int p = pos;
                 if (words) {
-                    p = skipWords(b, p, lim, state == UNQUOTED ? delimiters : quotes);
+                    p = Swar.skipTo3(b, p, lim, state == UNQUOTED ? delimiters : quotes);
                 } else if (state == UNQUOTED) {
                     final byte d = delimiter;
                     while (p < lim) {
@@ -336,7 +326,7 @@ public final class RecordFramer {
                 begin = p + 1;
                 int x = begin;
                 while (true) {
-                    x = skipWords(b, x, lim, quotes);
+                    x = Swar.skipTo3(b, x, lim, quotes);
                     if (x >= lim - 1) {
                         return bail();   // the byte after this quote or line break is not in the buffer yet
                     }
@@ -359,7 +349,7 @@ public final class RecordFramer {
                 p = x + 1;
             } else {
                 begin = p;
-                p = skipWords(b, p, lim, delimiters);
+                p = Swar.skipTo3(b, p, lim, delimiters);
                 if (p >= lim) {
                     return bail();
                 }
@@ -398,38 +388,6 @@ public final class RecordFramer {
         fieldCount = 0;
         problem = null;
         return false;
-    }
-
-    /**
-     * The first {@code p' >= p} below {@code lim} where {@code b[p']} is the byte repeated in {@code special},
-     * LF or CR; {@code lim} if there is none. Eight bytes per step: {@code (x - 0x01..) & ~x & 0x80..} sets
-     * the high bit of every zero byte of {@code x} and may also set it in bytes above a zero byte (a borrow
-     * runs upwards), never below one; so in the OR of the three masks (word XOR each pattern) the lowest set
-     * bit is exactly the first special byte, and its trailing zeros / 8 is its index (little-endian load).
-     * Hacker's Delight 6-1; the same test as {@code strlen} in glibc. The tail of fewer than 8 bytes is scanned
-     * a byte at a time.
-     */
-    private static int skipWords(byte[] b, int p, int lim, long special) {
-        while (p <= lim - Long.BYTES) {
-            long w = (long) LONGS.get(b, p);
-            long x = w ^ special;
-            long l = w ^ LFS;
-            long r = w ^ CRS;
-            long hits = ((x - ONES) & ~x | (l - ONES) & ~l | (r - ONES) & ~r) & HIGHS;
-            if (hits != 0) {
-                return p + (Long.numberOfTrailingZeros(hits) >>> 3);
-            }
-            p += Long.BYTES;
-        }
-        final byte s = (byte) special;
-        while (p < lim) {
-            byte c = b[p];
-            if (c == s || c == '\n' || c == '\r') {
-                break;
-            }
-            p++;
-        }
-        return p;
     }
 
     /** Ends the record at the terminator {@code b} (CR or LF) at {@code pos}; a CR LF pair is consumed whole. */
