@@ -113,7 +113,8 @@ public final class CheckJob {
                 merged.duplicates(), Math.round(merged.distinctKeysEstimate()), input.sources(outcome.units()), null,
                 input.fields(merged.fields()), null, null, check,
                 new Report.Timing(Math.round(seconds * 1000), Math.round(merged.records() / seconds),
-                        Math.round(bytes / 1e6 / seconds * 10) / 10.0, s.engine().readers(), s.engine().handlers(), input.parser()));
+                        Math.round(bytes / 1e6 / seconds * 10) / 10.0, s.engine().readers(), s.engine().handlers(), input.parser(),
+                        input.planMillis()));
         Path reportPath = out.resolve(IngestJob.REPORT_FILE);
         ReportWriter.write(reportPath, report);
         return new JobResult(report, reportPath, updated ? o.filterPath() : null, rejectsPath, IngestJob.exitCode(outcome));
