@@ -1,9 +1,6 @@
 package io.ringsift.source.csv;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
@@ -11,8 +8,6 @@ import java.nio.charset.StandardCharsets;
 
 /** Strict UTF-8 checks: {@code new String(bytes, UTF_8)} would silently replace bad bytes with U+FFFD. */
 final class Utf8 {
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long HIGHS = 0x8080808080808080L;
     private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -29,7 +24,7 @@ final class Utf8 {
     static boolean isValid(byte[] b, int off, int end) {
         int i = off;
         while (i < end) {
-            if (i <= end - Long.BYTES && ((long) LONGS.get(b, i) & HIGHS) == 0) {
+            if (i <= end - Long.BYTES && (Swar.word(b, i) & Swar.HIGHS) == 0) {
                 i += Long.BYTES;
                 continue;
             }
