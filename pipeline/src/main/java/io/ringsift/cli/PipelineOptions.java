@@ -21,9 +21,10 @@ final class PipelineOptions {
             description = "Rows per ring slot (default: ${DEFAULT-VALUE}).")
     int batchSize;
 
-    @Option(names = "--ring-size", paramLabel = "SLOTS", defaultValue = "" + EngineSettings.DEFAULT_RING,
-            description = "Slots in the ring, a power of two (default: ${DEFAULT-VALUE}).")
-    int ringSize;
+    @Option(names = "--ring-size", paramLabel = "SLOTS",
+            description = "Slots in the ring, a power of two (default: " + EngineSettings.DEFAULT_RING + "; "
+                    + EngineSettings.SMALL_RING + " for a CSV input under " + (EngineSettings.SMALL_INPUT >> 20) + " MiB).")
+    Integer ringSize;
 
     @Option(names = "--wait", paramLabel = "KIND", defaultValue = "blocking",
             description = "Handler wait strategy: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
@@ -74,7 +75,8 @@ final class PipelineOptions {
         int cores = Runtime.getRuntime().availableProcessors();
         EngineSettings d = EngineSettings.defaults(cores);
         return new EngineSettings(cap("--readers", readers != null ? readers : d.readers(), cores),
-                cap("--handlers", handlers != null ? handlers : d.handlers(), cores), batchSize, ringSize, waitKind);
+                cap("--handlers", handlers != null ? handlers : d.handlers(), cores), batchSize,
+                ringSize != null ? ringSize : EngineSettings.DEFAULT_RING, waitKind);
     }
 
     /** ThreadsFarAboveTheCoresTookMinutesTest: 1024 readers + 1024 handlers on 120k rows took 500 s. */
@@ -88,6 +90,13 @@ final class PipelineOptions {
                     option, asked, max, cores);
         }
         return max;
+    }
+
+    /** {@link EngineSettings#fitTo} for what the user did not set: options given on the command line are kept as given. */
+    EngineSettings fitTo(EngineSettings e, int units, long inputBytes) {
+        EngineSettings fit = e.fitTo(units, inputBytes);
+        return new EngineSettings(readers != null ? e.readers() : fit.readers(), handlers != null ? e.handlers() : fit.handlers(),
+                e.batchSize(), ringSize != null ? e.ringSize() : fit.ringSize(), e.waitKind());
     }
 
     /** The exact-count budget in bytes: --exact-memory, or 40% of the heap. */
