@@ -1,0 +1,334 @@
+package io.ringsift.partial;
+
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.datasketches.frequencies.ErrorType;
+import org.apache.datasketches.frequencies.LongsSketch;
+import org.apache.datasketches.hll.HllSketch;
+import org.apache.datasketches.hll.TgtHllType;
+import org.apache.datasketches.hll.Union;
+
+/**
+ * Distinct count and most frequent values of one column, exact while the column is small.
+ *
+ * <p><b>Exact phase.</b> Values are counted in an open-addressing table keyed by their bytes (64-bit
+ * hash first, then the bytes compared): no object per value, no String. While a column has at most
+ * {@link #EXACT_LIMIT} distinct values (in this handler, and after merging) every count and the
+ * distinct count are exact.
+ *
+ * <p><b>Sketch phase.</b> When the table fills up it is flushed and becomes a pre-aggregation window:
+ * <ul>
+ *   <li>every distinct hash of the window goes into an HLL sketch (a set sketch: feeding each distinct
+ *       value once per window gives the same sketch as feeding every row), so the distinct figure
+ *       becomes an estimate with HLL's bound (lgK {@value ColumnStats#LG_K}, about 1.6% RSE);</li>
+ *   <li>every value seen at least twice in the window goes, with its count, into a DataSketches
+ *       frequent-items sketch ({@link LongsSketch}, Misra-Gries with reverse purge; map size
+ *       {@value #SKETCH_MAP}) keyed by the value's 64-bit hash, and its text into a side map;</li>
+ *   <li>a value seen once in the window is not sent. That keeps the sketch's purge cost (about 100 ns
+ *       an update on a stream of unique values, measured) off high-cardinality columns, at a price
+ *       that is stated: a value's true count can exceed what the sketch holds by at most one per
+ *       flushed window. So for every reported value
+ *       {@code lowerBound <= true count <= upperBound}, where {@code lowerBound} is the sketch's, and
+ *       {@code upperBound} is the sketch's plus {@link #windows} (flushed windows).</li>
+ * </ul>
+ * Only values whose lower bound exceeds the largest possible count error ({@link #maxError()}) are
+ * reported in the sketch phase: those are certainly more frequent than any value not listed. Two
+ * different values with the same 64-bit hash (murmur3, probability about n^2 / 2^65) would be counted
+ * together in the sketch phase.
+ *
+ * <p>Confined to one handler thread until merged by the reducer.
+ */
+final class ValueCounts {
+    /** Distinct values counted exactly before the table becomes a window in front of the sketches. */
+    static final int EXACT_LIMIT = 1024;
+    /** {@link LongsSketch} map size: a priori error about 3.5 / 256 = 1.4% of the counts it was fed. */
+    static final int SKETCH_MAP = 256;
+    /** Values reported per column. */
+    static final int TOP = 10;
+
+    /** One reported value. Bounds equal the count when exact. */
+    record Item(String value, long count, long lowerBound, long upperBound) {}
+
+    private long[] hashes;
+    private long[] counts;        // 0 = empty slot
+    private int[] offsets;
+    private int[] lengths;
+    private int size;
+    private byte[] arena = new byte[1024];
+    private int arenaLength;
+
+    // sketch phase (null while exact)
+    private LongsSketch sketch;
+    private Map<Long, byte[]> texts;
+    private HllSketch distinct;
+    private long windows;
+
+    ValueCounts() {
+        allocate(16);
+    }
+
+    private void allocate(int slots) {
+        hashes = new long[slots];
+        counts = new long[slots];
+        offsets = new int[slots];
+        lengths = new int[slots];
+    }
+
+    /** Fibonacci hashing: spreads any 64-bit hash over the table's power-of-two slots (Knuth 6.4). */
+    private int slot(long h) {
+        return (int) ((h * 0x9E3779B97F4A7C15L) >>> (64 - Integer.numberOfTrailingZeros(hashes.length)));
+    }
+
+    /** Counts the value {@code b[s..e)} whose hash is {@code h}. */
+    void add(long h, byte[] b, int s, int e) {
+        add(h, b, s, e, 1);
+    }
+
+    private void add(long h, byte[] b, int s, int e, long n) {
+        int mask = hashes.length - 1;
+        int i = slot(h);
+        int len = e - s;
+        while (counts[i] != 0) {
+            if (hashes[i] == h && lengths[i] == len && Arrays.equals(arena, offsets[i], offsets[i] + len, b, s, e)) {
+                counts[i] += n;
+                return;
+            }
+            i = (i + 1) & mask;
+        }
+        if (size == EXACT_LIMIT) {
+            flush();
+            add(h, b, s, e, n);
+            return;
+        }
+        if ((size + 1) * 2 > hashes.length) {   // keep the load under 1/2: short probe runs
+            grow();
+            add(h, b, s, e, n);
+            return;
+        }
+        if (arenaLength + len > arena.length) {
+            arena = Arrays.copyOf(arena, Math.max(arena.length * 2, arenaLength + len));
+        }
+        System.arraycopy(b, s, arena, arenaLength, len);
+        hashes[i] = h;
+        counts[i] = n;
+        offsets[i] = arenaLength;
+        lengths[i] = len;
+        arenaLength += len;
+        size++;
+    }
+
+    private void grow() {
+        long[] oh = hashes;
+        long[] oc = counts;
+        int[] oo = offsets;
+        int[] ol = lengths;
+        allocate(oh.length * 2);
+        int mask = hashes.length - 1;
+        for (int j = 0; j < oh.length; j++) {
+            if (oc[j] != 0) {
+                int i = slot(oh[j]);
+                while (counts[i] != 0) {
+                    i = (i + 1) & mask;
+                }
+                hashes[i] = oh[j];
+                counts[i] = oc[j];
+                offsets[i] = oo[j];
+                lengths[i] = ol[j];
+            }
+        }
+    }
+
+    /** Moves the table into the sketches (see the class comment) and empties it; a no-op when empty. */
+    private void flush() {
+        if (size == 0) {
+            return;
+        }
+        if (sketch == null) {
+            sketch = new LongsSketch(SKETCH_MAP);
+            texts = new HashMap<>();
+            distinct = new HllSketch(ColumnStats.LG_K, TgtHllType.HLL_8);
+        }
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] != 0) {
+                distinct.update(hashes[i]);
+                if (counts[i] > 1) {
+                    sketch.update(hashes[i], counts[i]);
+                    if (!texts.containsKey(hashes[i])) {
+                        texts.put(hashes[i], Arrays.copyOfRange(arena, offsets[i], offsets[i] + lengths[i]));
+                    }
+                }
+            }
+        }
+        windows++;
+        Arrays.fill(counts, 0);
+        size = 0;
+        arenaLength = 0;
+        if (texts.size() > 4 * SKETCH_MAP) {
+            // the sketch purges values; their texts go too (a value it still holds always has its text)
+            texts.keySet().removeIf(k -> sketch.getEstimate(k) == 0);
+        }
+    }
+
+    void mergeFrom(ValueCounts o) {
+        for (int i = 0; i < o.counts.length; i++) {
+            if (o.counts[i] != 0) {
+                add(o.hashes[i], o.arena, o.offsets[i], o.offsets[i] + o.lengths[i], o.counts[i]);
+            }
+        }
+        if (o.sketch != null) {
+            if (sketch == null) {
+                sketch = new LongsSketch(SKETCH_MAP);
+                texts = new HashMap<>();
+                distinct = new HllSketch(ColumnStats.LG_K, TgtHllType.HLL_8);
+            }
+            sketch.merge(o.sketch);
+            o.texts.forEach(texts::putIfAbsent);
+            Union u = new Union(ColumnStats.LG_K);
+            u.update(distinct);
+            u.update(o.distinct);
+            distinct = u.getResult(TgtHllType.HLL_8);
+            windows += o.windows;
+        }
+    }
+
+    /** True while every figure here is exact. */
+    boolean exact() {
+        return sketch == null;
+    }
+
+    /** The largest amount by which a value's true count can exceed its reported lower bound; 0 when exact. */
+    long maxError() {
+        settle();
+        return sketch == null ? 0 : sketch.getMaximumError() + windows;
+    }
+
+    /** Flushed windows (each may hide one occurrence of a value); 0 when exact. */
+    long windows() {
+        return windows;
+    }
+
+    /** Before reading sketch figures: the current window joins the sketches (no-op while exact). */
+    private void settle() {
+        if (sketch != null) {
+            flush();
+        }
+    }
+
+    double distinctEstimate() {
+        settle();
+        return sketch == null ? size : distinct.getEstimate();
+    }
+
+    /** ~95% bounds (2 standard deviations) of the distinct estimate; the exact count twice while exact. */
+    double distinctLowerBound() {
+        settle();
+        return sketch == null ? size : distinct.getLowerBound(2);
+    }
+
+    double distinctUpperBound() {
+        settle();
+        return sketch == null ? size : distinct.getUpperBound(2);
+    }
+
+    /**
+     * Up to {@link #TOP} values, most frequent first (ties: by value in code point order). Exact
+     * counts while exact; afterwards only values certainly more frequent than any unlisted one.
+     */
+    List<Item> top() {
+        settle();
+        List<Item> out = new ArrayList<>();
+        if (sketch == null) {
+            Integer[] order = new Integer[size];
+            int n = 0;
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] != 0) {
+                    order[n++] = i;
+                }
+            }
+            Arrays.sort(order, (x, y) -> counts[x] != counts[y] ? Long.compare(counts[y], counts[x])
+                    : Arrays.compareUnsigned(arena, offsets[x], offsets[x] + lengths[x], arena, offsets[y], offsets[y] + lengths[y]));
+            for (int k = 0; k < Math.min(TOP, n); k++) {
+                int i = order[k];
+                String v = new String(arena, offsets[i], lengths[i], StandardCharsets.UTF_8);
+                out.add(new Item(v, counts[i], counts[i], counts[i]));
+            }
+            return out;
+        }
+        long err = maxError();
+        for (LongsSketch.Row r : sketch.getFrequentItems(err, ErrorType.NO_FALSE_POSITIVES)) {
+            if (out.size() == TOP) {
+                break;
+            }
+            byte[] text = texts.get(r.getItem());
+            String v = text == null ? "?" : new String(text, StandardCharsets.UTF_8);
+            out.add(new Item(v, r.getEstimate(), r.getLowerBound(), r.getUpperBound() + windows));
+        }
+        return out;
+    }
+
+    void writeTo(DataOutput out) throws IOException {
+        out.writeInt(size);
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] != 0) {
+                out.writeLong(hashes[i]);
+                out.writeLong(counts[i]);
+                out.writeInt(lengths[i]);
+                out.write(arena, offsets[i], lengths[i]);
+            }
+        }
+        out.writeBoolean(sketch != null);
+        if (sketch != null) {
+            out.writeLong(windows);
+            byte[] frequent = sketch.serializeToString().getBytes(StandardCharsets.US_ASCII);
+            out.writeInt(frequent.length);
+            out.write(frequent);
+            byte[] hll = distinct.toCompactByteArray();
+            out.writeInt(hll.length);
+            out.write(hll);
+            out.writeInt(texts.size());
+            for (Map.Entry<Long, byte[]> t : texts.entrySet()) {
+                out.writeLong(t.getKey());
+                out.writeInt(t.getValue().length);
+                out.write(t.getValue());
+            }
+        }
+    }
+
+    /** Adds the figures written by {@link #writeTo} (into a normally empty instance). */
+    void readFrom(DataInput in) throws IOException {
+        ValueCounts saved = new ValueCounts();
+        int n = in.readInt();
+        for (int k = 0; k < n; k++) {
+            long h = in.readLong();
+            long c = in.readLong();
+            byte[] v = new byte[in.readInt()];
+            in.readFully(v);
+            saved.add(h, v, 0, v.length, c);
+        }
+        if (in.readBoolean()) {
+            saved.windows = in.readLong();
+            byte[] frequent = new byte[in.readInt()];
+            in.readFully(frequent);
+            saved.sketch = LongsSketch.getInstance(new String(frequent, StandardCharsets.US_ASCII));
+            byte[] hll = new byte[in.readInt()];
+            in.readFully(hll);
+            saved.distinct = HllSketch.heapify(hll);
+            saved.texts = new HashMap<>();
+            int t = in.readInt();
+            for (int k = 0; k < t; k++) {
+                long h = in.readLong();
+                byte[] v = new byte[in.readInt()];
+                in.readFully(v);
+                saved.texts.put(h, v);
+            }
+        }
+        mergeFrom(saved);
+    }
+}
