@@ -24,6 +24,14 @@ final class MongoSession implements AutoCloseable {
     }
 
     static MongoSession open(MongoOptions o) {
+        return open(o, null);
+    }
+
+    /**
+     * @param log where to say that an {@code --embedded} file is being loaded and how long it took
+     *            (that time is not in the job's timing, which starts when reading starts), or null
+     */
+    static MongoSession open(MongoOptions o, java.io.PrintWriter log) {
         EmbeddedMongo server = null;
         String uri = o.uri;
         String db = o.db;
@@ -34,7 +42,18 @@ final class MongoSession implements AutoCloseable {
                     throw new io.ringsift.source.mongo.MongoSourceException(o.embedded + ": no such file");
                 }
                 server = EmbeddedMongo.start();
+                if (log != null) {
+                    log.println("ringsift: loading " + o.embedded + " into the embedded server"
+                            + " (ingest jsonl / fields FILE read it directly, without this step) ...");
+                    log.flush();
+                }
+                long t0 = System.nanoTime();
                 String loaded = server.load(o.embedded);
+                if (log != null) {
+                    log.printf(java.util.Locale.ROOT, "ringsift: loaded %s in %.2f s; the timing below counts reading only%n", o.embedded,
+                            (System.nanoTime() - t0) / 1e9);
+                    log.flush();
+                }
                 uri = server.connectionString();
                 db = db != null ? db : EmbeddedMongo.DATABASE;
                 coll = coll != null ? coll : loaded;

@@ -144,16 +144,35 @@ public final class CsvInput implements JobInput<CsvUnit> {
         }
         CsvFieldProfile p = (CsvFieldProfile) merged;
         for (int i = 0; i < p.names().size(); i++) {
-            ColumnStats c = p.column(i);
-            Map<String, Long> types = new LinkedHashMap<>();
-            for (ValueType t : ValueType.values()) {
-                types.put(t.label, c.typeCount(t));
-            }
-            double d = c.distinctEstimate();
-            out.add(new Report.Field(p.names().get(i), c.nonEmpty(), types, c.minLength() < 0 ? null : c.minLength(),
-                    c.minLength() < 0 ? null : c.maxLength(), d < 0 ? null : Math.round(d)));
+            out.add(field(p.names().get(i), p.column(i)));
         }
         return out;
+    }
+
+    /** One column's report entry. */
+    public static Report.Field field(String name, ColumnStats c) {
+        Map<String, Long> types = new LinkedHashMap<>();
+        for (ValueType t : ValueType.values()) {
+            types.put(t.label, c.typeCount(t));
+        }
+        double d = c.distinctEstimate();
+        boolean any = c.minLength() >= 0;
+        ValueType dominant = c.dominantType();
+        List<Report.FrequentValue> frequent = null;
+        Boolean exact = null;
+        Long maxError = null;
+        if (d >= 0) {
+            exact = c.distinctExact();
+            boolean e = exact;
+            frequent = c.frequent().stream().map(f -> new Report.FrequentValue(f.value(), f.count(),
+                    e ? null : f.lowerBound(), e ? null : f.upperBound())).toList();
+            maxError = c.frequentMaxError();
+        }
+        return new Report.Field(name, c.nonEmpty(), types, any ? c.minLength() : null, any ? c.maxLength() : null,
+                d < 0 ? null : Math.round(d), c.empty(), dominant == null ? null : dominant.label, c.min(), c.max(),
+                c.min() == null ? null : c.minMaxByNumber() ? "number" : "length", exact,
+                d < 0 ? null : (long) Math.floor(c.distinctLowerBound()), d < 0 ? null : (long) Math.ceil(c.distinctUpperBound()),
+                frequent, exact, maxError);
     }
 
     @Override

@@ -36,10 +36,41 @@ public record Report(
     @JsonPropertyOrder({"path", "records", "rejected", "bytes"})
     public record Source(String path, long records, long rejected, long bytes) {}
 
+    /**
+     * One CSV column (docs/report.md). The first six components are the original schema; the rest
+     * were added with the column summary and are null (left out) where not measured.
+     *
+     * @param empty                empty values (CSV has no null)
+     * @param dominantType         the type label of most non-empty values
+     * @param min                  smallest number, or shortest value (see minMaxBy), as it was written
+     * @param max                  largest number, or longest value
+     * @param minMaxBy             {@code number} (over integer and decimal values) or {@code length} (by length, then value)
+     * @param distinctExact        true when distinctEstimate is an exact count
+     * @param distinctLowerBound   ~95% bounds of distinctEstimate (equal to it when exact)
+     * @param frequentValues       the most frequent non-empty values, most frequent first
+     * @param frequentValuesExact  true when their counts are exact
+     * @param frequentValuesMaxError the largest error of any count there (0 when exact)
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @JsonPropertyOrder({"name", "nonEmpty", "types", "minLength", "maxLength", "distinctEstimate"})
+    @JsonPropertyOrder({"name", "nonEmpty", "types", "minLength", "maxLength", "distinctEstimate", "empty", "dominantType",
+            "min", "max", "minMaxBy", "distinctExact", "distinctLowerBound", "distinctUpperBound", "frequentValues",
+            "frequentValuesExact", "frequentValuesMaxError"})
     public record Field(String name, long nonEmpty, Map<String, Long> types, Integer minLength, Integer maxLength,
-                        Long distinctEstimate) {}
+                        Long distinctEstimate, Long empty, String dominantType, String min, String max, String minMaxBy,
+                        Boolean distinctExact, Long distinctLowerBound, Long distinctUpperBound,
+                        List<FrequentValue> frequentValues, Boolean frequentValuesExact, Long frequentValuesMaxError) {
+        /** The original six figures only. */
+        public Field(String name, long nonEmpty, Map<String, Long> types, Integer minLength, Integer maxLength,
+                     Long distinctEstimate) {
+            this(name, nonEmpty, types, minLength, maxLength, distinctEstimate, null, null, null, null, null, null, null, null,
+                    null, null, null);
+        }
+    }
+
+    /** A frequent value and its count; bounds of the true count only when the count is an estimate. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonPropertyOrder({"value", "count", "lowerBound", "upperBound"})
+    public record FrequentValue(String value, long count, Long lowerBound, Long upperBound) {}
 
     @JsonPropertyOrder({"path", "documents", "types"})
     public record Path(String path, long documents, Map<String, Long> types) {}
