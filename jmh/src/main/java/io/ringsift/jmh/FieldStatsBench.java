@@ -1,7 +1,9 @@
 package io.ringsift.jmh;
 
 import io.ringsift.bench.CsvGen;
+import io.ringsift.partial.BaselineCsvFieldProfile;
 import io.ringsift.partial.CsvFieldProfile;
+import io.ringsift.partial.FieldProfile;
 import io.ringsift.partial.StatsLevel;
 import io.ringsift.record.ByteRow;
 import io.ringsift.record.RecordBatch;
@@ -53,8 +55,12 @@ public class FieldStatsBench {
     @Param({"BYTES", "STRINGS"})
     public String form;
 
+    /** {@code current}: the profile in stages; {@code baseline}: a copy of it before the column summary (e465a2d). */
+    @Param({"current", "baseline"})
+    public String impl;
+
     Object[] rows;
-    CsvFieldProfile profile;
+    FieldProfile profile;
 
     @Setup
     public void setup() throws IOException {
@@ -83,13 +89,15 @@ public class FieldStatsBench {
                 rows[i] = batch.endRow(fields, arena);
             }
         }
-        profile = new CsvFieldProfile(List.of(CsvGen.HEADER.trim().split(",")), new int[][] {{0, 1, 2, 3, 4, 5, 6, 7}}, level);
+        List<String> names = List.of(CsvGen.HEADER.trim().split(","));
+        int[][] map = {{0, 1, 2, 3, 4, 5, 6, 7}};
+        profile = impl.equals("current") ? new CsvFieldProfile(names, map, level) : new BaselineCsvFieldProfile(names, map, level);
     }
 
     @Benchmark
     @OperationsPerInvocation(ROWS)
-    public CsvFieldProfile accept() {
-        CsvFieldProfile p = profile;
+    public FieldProfile accept() {
+        FieldProfile p = profile;
         for (Object row : rows) {
             p.accept(row, 0);
         }
