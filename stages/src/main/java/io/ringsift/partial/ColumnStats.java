@@ -140,7 +140,8 @@ public final class ColumnStats {
             }
         }
         if (counts != null) {
-            counts.add(murmur.hash(b, s, e - s).h1, b, s, e);
+            murmur.hash(b, s, e - s);
+            counts.add(murmur.h1, murmur.h2, b, s, e);
         }
     }
 

@@ -18,8 +18,9 @@ import org.apache.datasketches.hll.Union;
 /**
  * Distinct count and most frequent values of one column, exact while the column is small.
  *
- * <p><b>Exact phase.</b> Values are counted in an open-addressing table keyed by their bytes (64-bit
- * hash first, then the bytes compared): no object per value, no String. While a column has at most
+ * <p><b>Exact phase.</b> Values are counted in an open-addressing table keyed by their 128-bit
+ * murmur3 hash (see {@link #slots}), their bytes kept once for the report: no object per value, no
+ * String. While a column has at most
  * {@link #EXACT_LIMIT} distinct values (in this handler, and after merging) every count and the
  * distinct count are exact.
  *
@@ -48,6 +49,13 @@ import org.apache.datasketches.hll.Union;
 final class ValueCounts {
     /** Distinct values counted exactly before the table becomes a window in front of the sketches. */
     static final int EXACT_LIMIT = 1024;
+    /**
+     * Distinct values a window holds after that. Smaller than the exact table: a column that spilled
+     * has many distinct values, and a 16 KiB table stays in the L1 cache; each flushed window adds 1
+     * to the count error bound, so a window of 256 adds at most 1/256 of the rows, below the
+     * sketch's own a priori error of 3.5/{@value #SKETCH_MAP} of what it was fed.
+     */
+    static final int WINDOW = 256;
     /** {@link LongsSketch} map size: a priori error about 3.5 / 256 = 1.4% of the counts it was fed. */
     static final int SKETCH_MAP = 256;
     /** Values reported per column. */
@@ -56,10 +64,18 @@ final class ValueCounts {
     /** One reported value. Bounds equal the count when exact. */
     record Item(String value, long count, long lowerBound, long upperBound) {}
 
-    private long[] hashes;
-    private long[] counts;        // 0 = empty slot
-    private int[] offsets;
-    private int[] lengths;
+    /**
+     * The table, one slot in four adjacent longs so a probe touches one cache line, not four
+     * arrays: {@code [4i]}, {@code [4i+1]} the value's 128-bit murmur3 hash, {@code [4i+2]} its
+     * count (0 = empty slot), {@code [4i+3]} its offset in {@link #arena} (high 32 bits) and length
+     * (low 32 bits). Values are told apart by the 128-bit hash alone, not by comparing bytes (which
+     * cost a second cache miss per row): two distinct values of a column collide with probability
+     * about n^2 / 2^129, below 10^-30 for the {@value #EXACT_LIMIT} values a table holds, the same
+     * "exact up to a 128-bit collision" that {@code check --exact} states.
+     */
+    private long[] slots;
+    private int mask;
+    private int shift;
     private int size;
     private byte[] arena = new byte[1024];
     private int arenaLength;
@@ -74,75 +90,92 @@ final class ValueCounts {
         allocate(16);
     }
 
-    private void allocate(int slots) {
-        hashes = new long[slots];
-        counts = new long[slots];
-        offsets = new int[slots];
-        lengths = new int[slots];
+    private void allocate(int n) {
+        slots = new long[4 * n];
+        mask = n - 1;
+        shift = 64 - Integer.numberOfTrailingZeros(n);
     }
 
     /** Fibonacci hashing: spreads any 64-bit hash over the table's power-of-two slots (Knuth 6.4). */
     private int slot(long h) {
-        return (int) ((h * 0x9E3779B97F4A7C15L) >>> (64 - Integer.numberOfTrailingZeros(hashes.length)));
+        return (int) ((h * 0x9E3779B97F4A7C15L) >>> shift);
     }
 
-    /** Counts the value {@code b[s..e)} whose hash is {@code h}. */
-    void add(long h, byte[] b, int s, int e) {
-        add(h, b, s, e, 1);
+    /** Counts the value {@code b[s..e)} whose 128-bit murmur3 hash is {@code (h, h2)}. */
+    void add(long h, long h2, byte[] b, int s, int e) {
+        add(h, h2, b, s, e, 1);
     }
 
-    private void add(long h, byte[] b, int s, int e, long n) {
-        int mask = hashes.length - 1;
+    private void add(long h, long h2, byte[] b, int s, int e, long n) {
+        long[] t = slots;
         int i = slot(h);
-        int len = e - s;
-        while (counts[i] != 0) {
-            if (hashes[i] == h && lengths[i] == len && Arrays.equals(arena, offsets[i], offsets[i] + len, b, s, e)) {
-                counts[i] += n;
+        while (t[4 * i + 2] != 0) {
+            if (t[4 * i] == h && t[4 * i + 1] == h2) {
+                t[4 * i + 2] += n;
                 return;
             }
             i = (i + 1) & mask;
         }
-        if (size == EXACT_LIMIT) {
+        if (size == (sketch == null ? EXACT_LIMIT : WINDOW)) {
             flush();
-            add(h, b, s, e, n);
+            add(h, h2, b, s, e, n);
             return;
         }
-        if ((size + 1) * 2 > hashes.length) {   // keep the load under 1/2: short probe runs
+        if ((size + 1) * 2 > mask + 1) {   // keep the load under 1/2: short probe runs
             grow();
-            add(h, b, s, e, n);
+            add(h, h2, b, s, e, n);
             return;
         }
+        int len = e - s;
         if (arenaLength + len > arena.length) {
             arena = Arrays.copyOf(arena, Math.max(arena.length * 2, arenaLength + len));
         }
         System.arraycopy(b, s, arena, arenaLength, len);
-        hashes[i] = h;
-        counts[i] = n;
-        offsets[i] = arenaLength;
-        lengths[i] = len;
+        t[4 * i] = h;
+        t[4 * i + 1] = h2;
+        t[4 * i + 2] = n;
+        t[4 * i + 3] = (long) arenaLength << 32 | len;
         arenaLength += len;
         size++;
     }
 
     private void grow() {
-        long[] oh = hashes;
-        long[] oc = counts;
-        int[] oo = offsets;
-        int[] ol = lengths;
-        allocate(oh.length * 2);
-        int mask = hashes.length - 1;
-        for (int j = 0; j < oh.length; j++) {
-            if (oc[j] != 0) {
-                int i = slot(oh[j]);
-                while (counts[i] != 0) {
+        // (a table never grows past 2 * EXACT_LIMIT slots: it is flushed at EXACT_LIMIT values)
+        long[] old = slots;
+        allocate(2 * (mask + 1));
+        for (int j = 0; j < old.length; j += 4) {
+            if (old[j + 2] != 0) {
+                int i = slot(old[j]);
+                while (slots[4 * i + 2] != 0) {
                     i = (i + 1) & mask;
                 }
-                hashes[i] = oh[j];
-                counts[i] = oc[j];
-                offsets[i] = oo[j];
-                lengths[i] = ol[j];
+                System.arraycopy(old, j, slots, 4 * i, 4);
             }
         }
+    }
+
+    private long hash(int i) {
+        return slots[4 * i];
+    }
+
+    private long hash2(int i) {
+        return slots[4 * i + 1];
+    }
+
+    private long count(int i) {
+        return slots[4 * i + 2];
+    }
+
+    private int offset(int i) {
+        return (int) (slots[4 * i + 3] >>> 32);
+    }
+
+    private int length(int i) {
+        return (int) slots[4 * i + 3];
+    }
+
+    private int capacity() {
+        return mask + 1;
     }
 
     /** Moves the table into the sketches (see the class comment) and empties it; a no-op when empty. */
@@ -155,19 +188,23 @@ final class ValueCounts {
             texts = new HashMap<>();
             distinct = new HllSketch(ColumnStats.LG_K, TgtHllType.HLL_8);
         }
-        for (int i = 0; i < counts.length; i++) {
-            if (counts[i] != 0) {
-                distinct.update(hashes[i]);
-                if (counts[i] > 1) {
-                    sketch.update(hashes[i], counts[i]);
-                    if (!texts.containsKey(hashes[i])) {
-                        texts.put(hashes[i], Arrays.copyOfRange(arena, offsets[i], offsets[i] + lengths[i]));
+        for (int i = 0; i < capacity(); i++) {
+            if (count(i) != 0) {
+                distinct.update(hash(i));
+                if (count(i) > 1) {
+                    sketch.update(hash(i), count(i));
+                    if (!texts.containsKey(hash(i))) {
+                        texts.put(hash(i), Arrays.copyOfRange(arena, offset(i), offset(i) + length(i)));
                     }
                 }
             }
         }
         windows++;
-        Arrays.fill(counts, 0);
+        if (capacity() > 2 * WINDOW) {
+            allocate(2 * WINDOW);
+        } else {
+            Arrays.fill(slots, 0);
+        }
         size = 0;
         arenaLength = 0;
         if (texts.size() > 4 * SKETCH_MAP) {
@@ -177,9 +214,9 @@ final class ValueCounts {
     }
 
     void mergeFrom(ValueCounts o) {
-        for (int i = 0; i < o.counts.length; i++) {
-            if (o.counts[i] != 0) {
-                add(o.hashes[i], o.arena, o.offsets[i], o.offsets[i] + o.lengths[i], o.counts[i]);
+        for (int i = 0; i < o.capacity(); i++) {
+            if (o.count(i) != 0) {
+                add(o.hash(i), o.hash2(i), o.arena, o.offset(i), o.offset(i) + o.length(i), o.count(i));
             }
         }
         if (o.sketch != null) {
@@ -247,17 +284,17 @@ final class ValueCounts {
         if (sketch == null) {
             Integer[] order = new Integer[size];
             int n = 0;
-            for (int i = 0; i < counts.length; i++) {
-                if (counts[i] != 0) {
+            for (int i = 0; i < capacity(); i++) {
+                if (count(i) != 0) {
                     order[n++] = i;
                 }
             }
-            Arrays.sort(order, (x, y) -> counts[x] != counts[y] ? Long.compare(counts[y], counts[x])
-                    : Arrays.compareUnsigned(arena, offsets[x], offsets[x] + lengths[x], arena, offsets[y], offsets[y] + lengths[y]));
+            Arrays.sort(order, (x, y) -> count(x) != count(y) ? Long.compare(count(y), count(x))
+                    : Arrays.compareUnsigned(arena, offset(x), offset(x) + length(x), arena, offset(y), offset(y) + length(y)));
             for (int k = 0; k < Math.min(TOP, n); k++) {
                 int i = order[k];
-                String v = new String(arena, offsets[i], lengths[i], StandardCharsets.UTF_8);
-                out.add(new Item(v, counts[i], counts[i], counts[i]));
+                String v = new String(arena, offset(i), length(i), StandardCharsets.UTF_8);
+                out.add(new Item(v, count(i), count(i), count(i)));
             }
             return out;
         }
@@ -275,12 +312,13 @@ final class ValueCounts {
 
     void writeTo(DataOutput out) throws IOException {
         out.writeInt(size);
-        for (int i = 0; i < counts.length; i++) {
-            if (counts[i] != 0) {
-                out.writeLong(hashes[i]);
-                out.writeLong(counts[i]);
-                out.writeInt(lengths[i]);
-                out.write(arena, offsets[i], lengths[i]);
+        for (int i = 0; i < capacity(); i++) {
+            if (count(i) != 0) {
+                out.writeLong(hash(i));
+                out.writeLong(hash2(i));
+                out.writeLong(count(i));
+                out.writeInt(length(i));
+                out.write(arena, offset(i), length(i));
             }
         }
         out.writeBoolean(sketch != null);
@@ -307,10 +345,11 @@ final class ValueCounts {
         int n = in.readInt();
         for (int k = 0; k < n; k++) {
             long h = in.readLong();
+            long h2 = in.readLong();
             long c = in.readLong();
             byte[] v = new byte[in.readInt()];
             in.readFully(v);
-            saved.add(h, v, 0, v.length, c);
+            saved.add(h, h2, v, 0, v.length, c);
         }
         if (in.readBoolean()) {
             saved.windows = in.readLong();

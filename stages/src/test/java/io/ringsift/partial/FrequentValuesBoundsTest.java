@@ -46,4 +46,33 @@ class FrequentValuesBoundsTest {
         // distinct: 3 + 200 + about 24,000 unique, within the HLL's 95% bounds (checked against the truth)
         assertThat((double) truth.size()).isBetween(one.distinctLowerBound() * 0.98, one.distinctUpperBound() * 1.02);
     }
+
+    /** A checkpoint restores a column's summary exactly, in the exact phase and past it. */
+    @ParameterizedTest
+    @ValueSource(ints = {500, 20_000})
+    void checkpointRoundTripKeepsTheSummary(int rows) throws Exception {
+        List<String> names = List.of("v", "n");
+        CsvFieldProfile p = new CsvFieldProfile(names, new int[][] {{0, 1}}, StatsLevel.FULL);
+        Random rnd = new Random(rows);
+        for (int i = 0; i < rows; i++) {
+            p.accept(new String[] {rnd.nextInt(4) == 0 ? "hot" : "v" + rnd.nextInt(3000), Integer.toString(rnd.nextInt(1000) - 500)}, 0);
+        }
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        p.writeTo(new java.io.DataOutputStream(bytes));
+        CsvFieldProfile q = new CsvFieldProfile(names, new int[][] {{0, 1}}, StatsLevel.FULL);
+        q.readFrom(new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray())));
+        for (int c = 0; c < 2; c++) {
+            ColumnStats a = p.column(c);
+            ColumnStats b = q.column(c);
+            assertThat(b.min()).isEqualTo(a.min());
+            assertThat(b.max()).isEqualTo(a.max());
+            assertThat(b.empty()).isEqualTo(a.empty());
+            assertThat(b.distinctExact()).isEqualTo(a.distinctExact());
+            assertThat(b.distinctEstimate()).isEqualTo(a.distinctEstimate());
+            assertThat(b.frequent()).isEqualTo(a.frequent());
+            assertThat(b.frequentMaxError()).isEqualTo(a.frequentMaxError());
+        }
+        assertThat(p.column(0).distinctExact()).isEqualTo(rows < 1000);
+        assertThat(p.column(0).frequent().get(0).value()).isEqualTo("hot");
+    }
 }
