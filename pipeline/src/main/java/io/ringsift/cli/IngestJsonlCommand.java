@@ -41,6 +41,10 @@ final class IngestJsonlCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "Output directory (created if missing).")
     Path out;
 
+    @Option(names = "--exact", description = "Second pass: compare the duplicates' canonical key bytes, not just their"
+            + " 128-bit hashes (memory grows with the duplicates, not the input).")
+    boolean exact;
+
     @Option(names = "--stream", description = "Print each field path on stderr as soon as it is first seen.")
     boolean stream;
 
@@ -78,7 +82,7 @@ final class IngestJsonlCommand implements Callable<Integer> {
             }
         } : null, false);
         JobSettings settings = new JobSettings(out, keySpec, pipeline.fpp, pipeline.expectedKeys, pipeline.stats,
-                pipeline.maxRejects, engine, false, resume.checkpoint, resume.resume);
+                pipeline.maxRejects, engine, exact, resume.checkpoint, resume.resume, pipeline.exactMemory());
         JobResult result = JobConsole.run(spec, pipeline, control -> IngestJob.run("ingest jsonl", input, settings, control),
                 JobConsole.ingestSummary(spec));
         return result.exitCode();

@@ -1,6 +1,8 @@
 package io.ringsift.job;
 
+import io.ringsift.key.KeySpec;
 import io.ringsift.partial.ColumnStats;
+import io.ringsift.partial.KeyCounts;
 import io.ringsift.partial.CsvFieldProfile;
 import io.ringsift.partial.FieldProfile;
 import io.ringsift.partial.StatsLevel;
@@ -14,9 +16,8 @@ import io.ringsift.source.csv.CsvParser;
 import io.ringsift.source.csv.CsvPlan;
 import io.ringsift.source.csv.CsvUnit;
 import io.ringsift.source.csv.CsvUnitReader;
-import io.ringsift.source.csv.RecordFramer;
+import io.ringsift.source.csv.RecordSizeSampler;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,9 +27,6 @@ import java.util.Map;
 
 /** CSV files as a job input. */
 public final class CsvInput implements JobInput<CsvUnit> {
-    /** How much of the first file is framed to estimate the record count. */
-    private static final int SAMPLE_BYTES = 1 << 20;
-
     private final CsvPlan plan;
     private final CsvDialect dialect;
     private final CsvParser parser;
@@ -94,27 +92,17 @@ public final class CsvInput implements JobInput<CsvUnit> {
         return level == StatsLevel.NONE ? null : new CsvFieldProfile(plan.fields(), plan.unitFieldIndexes(), level);
     }
 
-    /** Total bytes divided by the mean record size in the first megabyte of the first non-empty file. */
+    /**
+     * Records estimated from 64 KiB windows spread over all the input (RecordSizeSampler). If the
+     * keys outgrow it anyway, the filter grows (a scalable chain) rather than saturate.
+     */
     @Override
     public long estimatedKeys() {
-        long total = plan.files().stream().mapToLong(CsvFile::size).sum();
-        for (CsvFile f : plan.files()) {
-            if (f.size() == 0) {
-                continue;
-            }
-            try (InputStream in = Files.newInputStream(f.path())) {
-                RecordFramer framer = new RecordFramer(in, SAMPLE_BYTES, 0, 1, dialect);
-                long n = 0;
-                while (framer.next()) {
-                    n++;
-                }
-                long perRecord = Math.max(1, framer.bytesConsumed() / Math.max(1, n));
-                return Math.max(1000, total / perRecord);
-            } catch (IOException e) {
-                break;
-            }
+        try {
+            return Math.max(1000, RecordSizeSampler.estimateRecords(plan.files(), dialect));
+        } catch (IOException e) {
+            return Math.max(1000, plan.files().stream().mapToLong(CsvFile::size).sum() / 100);
         }
-        return Math.max(1000, total / 100);
     }
 
     @Override
@@ -168,11 +156,42 @@ public final class CsvInput implements JobInput<CsvUnit> {
                     e ? null : f.lowerBound(), e ? null : f.upperBound())).toList();
             maxError = c.frequentMaxError();
         }
+        // an HLL estimate can exceed the values it saw; never report more distinct values than there were
+        Long distinct = d < 0 ? null : Math.min(Math.round(d), c.nonEmpty());
         return new Report.Field(name, c.nonEmpty(), types, any ? c.minLength() : null, any ? c.maxLength() : null,
-                d < 0 ? null : Math.round(d), c.empty(), dominant == null ? null : dominant.label, c.min(), c.max(),
+                distinct, null, c.empty(), dominant == null ? null : dominant.label, c.min(), c.max(),
                 c.min() == null ? null : c.minMaxByNumber() ? "number" : "length", exact,
-                d < 0 ? null : (long) Math.floor(c.distinctLowerBound()), d < 0 ? null : (long) Math.ceil(c.distinctUpperBound()),
+                d < 0 ? null : Math.min((long) Math.floor(c.distinctLowerBound()), c.nonEmpty()),
+                d < 0 ? null : Math.min((long) Math.ceil(c.distinctUpperBound()), c.nonEmpty()),
                 frequent, exact, maxError);
+    }
+
+    @Override
+    public List<?> fields(FieldProfile merged, KeySpec key, KeyCounts counts) {
+        List<?> fields = withHeaderNames(fields(merged));
+        if (merged == null || key.isWholeRecord() || key.fields().size() != 1) {
+            return fields;
+        }
+        String column = key.fields().get(0);
+        return fields.stream().map(f -> f instanceof Report.Field rf && rf.name().equals(column)
+                ? rf.withDistinctEstimate(counts.distinctKeys(), counts.distinctLow(), counts.distinctHigh(), counts.exact()) : f).toList();
+    }
+
+    /** Records, for each column renamed to keep repeated header names apart, the name the header gives it. */
+    private List<?> withHeaderNames(List<?> fields) {
+        Map<String, String> original = new LinkedHashMap<>();
+        for (CsvFile f : plan.files()) {
+            for (int i = 0; i < f.columns().size(); i++) {
+                if (!f.columns().get(i).equals(f.headerColumns().get(i))) {
+                    original.putIfAbsent(f.columns().get(i), f.headerColumns().get(i));
+                }
+            }
+        }
+        if (original.isEmpty()) {
+            return fields;
+        }
+        return fields.stream().map(f -> f instanceof Report.Field rf && original.containsKey(rf.name())
+                ? rf.withHeaderName(original.get(rf.name())) : f).toList();
     }
 
     @Override

@@ -83,6 +83,11 @@ public final class JsonlInput implements JobInput<JsonlUnit> {
     }
 
     @Override
+    public UnitReader<JsonlUnit> newVerifyingReader(io.ringsift.partial.HashPairSet only) {
+        return new JsonlUnitReader(key, false, only);
+    }
+
+    @Override
     public FieldProfile newProfile(StatsLevel level) {
         return level == StatsLevel.NONE ? null : new PathProfile(maxDepth, onNewPath);
     }

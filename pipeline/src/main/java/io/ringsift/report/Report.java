@@ -11,7 +11,8 @@ import java.util.Map;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"schemaVersion", "command", "complete", "stopReason", "error", "key", "records", "rejected",
-        "duplicateRecords", "distinctKeysEstimate", "sources", "partitions", "fields", "filter", "exact", "check", "timing"})
+        "duplicateRecords", "distinctKeysEstimate", "counts", "warnings", "sources", "partitions", "fields", "filter", "exact",
+        "check", "timing"})
 public record Report(
         int schemaVersion,
         String command,
@@ -29,17 +30,48 @@ public record Report(
         Filter filter,
         Exact exact,
         Check check,
-        Timing timing) {
+        Timing timing,
+        Counts counts,
+        List<String> warnings) {
 
     public static final int SCHEMA_VERSION = 1;
+
+    /**
+     * How certain {@code duplicateRecords} and {@code distinctKeysEstimate} are (docs/report.md).
+     *
+     * @param method           "exact" (every key hash kept: exact up to a 128-bit hash collision) or
+     *                         "estimate" (the exact sets reached --exact-memory; Bloom answers
+     *                         corrected for their expected false positives)
+     * @param duplicateRecords the same figure as the top-level one
+     * @param distinctKeys     the same figure as the top-level distinctKeysEstimate
+     * @param duplicateRecordsLow  lower end of the interval (= the figure when exact)
+     * @param duplicateRecordsHigh upper end
+     * @param distinctKeysLow  lower end (records - duplicateRecordsHigh)
+     * @param distinctKeysHigh upper end
+     * @param confidence       of the interval: 1.0 when exact, 0.95 for an estimate
+     * @param exactKeys        key hashes held in the exact sets
+     * @param exactMemoryBytes the exact sets' budget (--exact-memory), all handlers together
+     */
+    @JsonPropertyOrder({"method", "duplicateRecords", "distinctKeys", "duplicateRecordsLow", "duplicateRecordsHigh",
+            "distinctKeysLow", "distinctKeysHigh", "confidence", "exactKeys", "exactMemoryBytes"})
+    public record Counts(String method, long duplicateRecords, long distinctKeys, long duplicateRecordsLow,
+                         long duplicateRecordsHigh, long distinctKeysLow, long distinctKeysHigh, double confidence,
+                         long exactKeys, long exactMemoryBytes) {
+        public static Counts of(io.ringsift.partial.KeyCounts c) {
+            return new Counts(c.method(), c.duplicateRecords(), c.distinctKeys(), c.duplicatesLow(), c.duplicatesHigh(),
+                    c.distinctLow(), c.distinctHigh(), c.exact() ? 1.0 : 0.95, c.exactKeys(), c.exactMemoryBytes());
+        }
+    }
 
     @JsonPropertyOrder({"path", "records", "rejected", "bytes"})
     public record Source(String path, long records, long rejected, long bytes) {}
 
     /**
      * One CSV column (docs/report.md). The first six components are the original schema; the rest
-     * were added with the column summary and are null (left out) where not measured.
+     * were added later and are null (left out) where they do not apply or were not measured.
      *
+     * @param headerName           the name as the header spells it, only where it differs from {@code name}: a
+     *                             repeated header name is reported as {@code id}, {@code id_2}, ...
      * @param empty                empty values (CSV has no null)
      * @param dominantType         the type label of most non-empty values
      * @param min                  smallest number, or shortest value (see minMaxBy), as it was written
@@ -52,18 +84,37 @@ public record Report(
      * @param frequentValuesMaxError the largest error of any count there (0 when exact)
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @JsonPropertyOrder({"name", "nonEmpty", "types", "minLength", "maxLength", "distinctEstimate", "empty", "dominantType",
-            "min", "max", "minMaxBy", "distinctExact", "distinctLowerBound", "distinctUpperBound", "frequentValues",
+    @JsonPropertyOrder({"name", "headerName", "nonEmpty", "types", "minLength", "maxLength", "distinctEstimate", "empty",
+            "dominantType", "min", "max", "minMaxBy", "distinctExact", "distinctLowerBound", "distinctUpperBound", "frequentValues",
             "frequentValuesExact", "frequentValuesMaxError"})
     public record Field(String name, long nonEmpty, Map<String, Long> types, Integer minLength, Integer maxLength,
-                        Long distinctEstimate, Long empty, String dominantType, String min, String max, String minMaxBy,
-                        Boolean distinctExact, Long distinctLowerBound, Long distinctUpperBound,
+                        Long distinctEstimate, String headerName, Long empty, String dominantType, String min, String max,
+                        String minMaxBy, Boolean distinctExact, Long distinctLowerBound, Long distinctUpperBound,
                         List<FrequentValue> frequentValues, Boolean frequentValuesExact, Long frequentValuesMaxError) {
         /** The original six figures only. */
         public Field(String name, long nonEmpty, Map<String, Long> types, Integer minLength, Integer maxLength,
                      Long distinctEstimate) {
             this(name, nonEmpty, types, minLength, maxLength, distinctEstimate, null, null, null, null, null, null, null, null,
-                    null, null, null);
+                    null, null, null, null);
+        }
+
+        /** The key column's figure: the run's distinct keys (exact unless counts.method says otherwise). */
+        public Field withDistinctEstimate(long distinct) {
+            return withDistinctEstimate(distinct, distinct, distinct, true);
+        }
+
+        /** The key column's figure with its certainty: exact, or a point estimate within [low, high]. */
+        public Field withDistinctEstimate(long distinct, long low, long high, boolean exact) {
+            boolean measured = distinctExact != null;   // bounds are given only where the summary was measured (--stats full)
+            return new Field(name, nonEmpty, types, minLength, maxLength, distinct, headerName, empty, dominantType, min, max,
+                    minMaxBy, measured ? exact : null, measured ? low : null, measured ? high : null, frequentValues,
+                    frequentValuesExact, frequentValuesMaxError);
+        }
+
+        public Field withHeaderName(String original) {
+            return new Field(name, nonEmpty, types, minLength, maxLength, distinctEstimate, original, empty, dominantType, min, max,
+                    minMaxBy, distinctExact, distinctLowerBound, distinctUpperBound, frequentValues, frequentValuesExact,
+                    frequentValuesMaxError);
         }
     }
 
@@ -78,9 +129,14 @@ public record Report(
     @JsonPropertyOrder({"count", "strategy", "minDocuments", "maxDocuments", "retries"})
     public record Partitions(int count, String strategy, long minDocuments, long maxDocuments, long retries) {}
 
+    /**
+     * @param estimatedFpp at the filter's fill: 1 - Π(1 - fill_j^k_j) over its stages
+     * @param stages       filters in the scalable chain (1 unless the keys outgrew the sizing)
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @JsonPropertyOrder({"path", "bits", "hashFunctions", "expectedKeys", "fpp", "estimatedFpp"})
-    public record Filter(String path, long bits, int hashFunctions, long expectedKeys, double fpp, double estimatedFpp) {}
+    @JsonPropertyOrder({"path", "bits", "hashFunctions", "expectedKeys", "fpp", "estimatedFpp", "stages"})
+    public record Filter(String path, long bits, int hashFunctions, long expectedKeys, double fpp, double estimatedFpp,
+                         int stages) {}
 
     /**
      * @param candidates           distinct key hashes the Bloom answered "probably seen" for
@@ -98,10 +154,19 @@ public record Report(
      * @param bloomSeenRecords exact mode only: what the Bloom filter alone called "probably seen"
      * @param falsePositives   exact mode only: rows the Bloom called seen that are not in the reference data
      */
+    /**
+     * @param seenMethod            "bloom": seenRecords are the filter's "probably seen" answers;
+     *                              "exact": confirmed against the reference data (--exact)
+     * @param expectedFalsePositives bloom only: of seenRecords, how many are expected to be new keys
+     *                              the filter wrongly called seen (newRecords · p / (1 - p) at the
+     *                              filter's fpp p), with a 95% interval for the truly seen records
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @JsonPropertyOrder({"filter", "newRecords", "seenRecords", "newPath", "seenPath", "updated", "bloomSeenRecords", "falsePositives"})
+    @JsonPropertyOrder({"filter", "newRecords", "seenRecords", "newPath", "seenPath", "updated", "bloomSeenRecords", "falsePositives",
+            "seenMethod", "filterFpp", "expectedFalsePositives", "seenRecordsLow", "seenRecordsHigh"})
     public record Check(String filter, long newRecords, long seenRecords, String newPath, String seenPath, Boolean updated,
-                        Long bloomSeenRecords, Long falsePositives) {}
+                        Long bloomSeenRecords, Long falsePositives, String seenMethod, Double filterFpp,
+                        Double expectedFalsePositives, Long seenRecordsLow, Long seenRecordsHigh) {}
 
     @JsonPropertyOrder({"elapsedMillis", "recordsPerSecond", "megabytesPerSecond", "readers", "handlers", "parser"})
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -13,9 +13,16 @@ import java.util.List;
  * @param size       file size in bytes when planned
  * @param headerLine the header record's bytes with its line terminator (empty without a header), for check output
  */
-public record CsvFile(Path path, List<String> columns, int[] keyIndexes, int[] fieldIndexes, long size, byte[] headerLine) {
+public record CsvFile(Path path, List<String> columns, int[] keyIndexes, int[] fieldIndexes, long size, byte[] headerLine,
+                      List<String> headerColumns) {
     public CsvFile {
         columns = List.copyOf(columns);
+        headerColumns = List.copyOf(headerColumns);
+    }
+
+    /** A file whose header names are all different: its columns are named as in the header. */
+    public CsvFile(Path path, List<String> columns, int[] keyIndexes, int[] fieldIndexes, long size, byte[] headerLine) {
+        this(path, columns, keyIndexes, fieldIndexes, size, headerLine, columns);
     }
 
     public String source() {

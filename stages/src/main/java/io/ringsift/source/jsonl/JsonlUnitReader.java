@@ -11,6 +11,8 @@ import io.ringsift.source.UnitReader;
 import io.ringsift.source.UnitResult;
 import io.ringsift.source.mongo.DocumentKeyEncoder;
 import io.ringsift.source.mongo.ExtJson;
+import io.ringsift.source.mongo.KeyPathCheck;
+import io.ringsift.partial.HashPairSet;
 import java.io.BufferedReader;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -73,14 +75,30 @@ public final class JsonlUnitReader implements UnitReader<JsonlUnit> {
      * @param keepRaw attach each accepted line's original bytes (with its line end) to the batch, for check output
      */
     public JsonlUnitReader(KeySpec key, boolean keepRaw) {
+        this(key, keepRaw, null);
+    }
+
+    /**
+     * @param only when not null, exact mode's second pass: publish only documents whose key hash is
+     *             in {@code only}, with the canonical key bytes attached instead of the line;
+     *             rejects are not reported again
+     */
+    public JsonlUnitReader(KeySpec key, boolean keepRaw, HashPairSet only) {
         this.keys = key == null ? null : new DocumentKeyEncoder(key);
         this.keepRaw = keepRaw;
+        this.only = only;
     }
+
+    private final HashPairSet only;
+    /** As for a collection: a --key no document has stops the run instead of rejecting everything. */
+    private final KeyPathCheck keyCheck = new KeyPathCheck();
 
     /** Builds the key of {@code doc} into {@link #enc}; returns the reject reason, or null. */
     private String encode(RawBsonDocument doc) {
         if (keys != null) {
-            return keys.encode(doc, enc);
+            String problem = keys.encode(doc, enc);
+            keyCheck.observe(doc, problem);
+            return problem;
         }
         enc.reset();
         java.nio.ByteBuffer bson = doc.getByteBuffer().asNIO();
@@ -105,11 +123,13 @@ public final class JsonlUnitReader implements UnitReader<JsonlUnit> {
             ch.position(unit.start());
             InputStream in = Channels.newInputStream(ch);
             Counts c = new Counts();
+            RejectSink reported = only == null ? rejects : r -> { };
             if (unit.array()) {
-                readArray(unit, in, sink, rejects, c);
+                readArray(unit, in, sink, reported, c);
             } else {
-                readLines(unit, in, sink, rejects, c);
+                readLines(unit, in, sink, reported, c);
             }
+            keyCheck.unitDone();
             sink.batch().addInputBytes(c.bytes - c.reported);
             sink.publish(unit.id());
             long length = unit.end() - unit.start();
@@ -212,6 +232,9 @@ public final class JsonlUnitReader implements UnitReader<JsonlUnit> {
         }
         c.records++;
         enc.hash(hash);
+        if (only != null) {
+            return !only.contains(hash.lo, hash.hi) || publish(unit, lineNo, null, enc.toBytes(), sink, c);
+        }
         byte[] raw = null;
         if (keepRaw) {
             // the line as it was, with its own line end (one is added to a last line that had none)
@@ -221,8 +244,12 @@ public final class JsonlUnitReader implements UnitReader<JsonlUnit> {
                 raw[raw.length - 1] = '\n';
             }
         }
+        return publish(unit, lineNo, doc, raw, sink, c);
+    }
+
+    private boolean publish(JsonlUnit unit, long lineNo, Object row, byte[] raw, RecordSink sink, Counts c) {
         RecordBatch batch = sink.batch();
-        if (batch.add(hash.lo, hash.hi, lineNo, doc, raw)) {
+        if (batch.add(hash.lo, hash.hi, lineNo, row, raw)) {
             batch.addInputBytes(c.bytes - c.reported);
             c.reported = c.bytes;
             sink.publish(unit.id());
@@ -315,6 +342,12 @@ public final class JsonlUnitReader implements UnitReader<JsonlUnit> {
                 }
                 c.records++;
                 enc.hash(hash);
+                if (only != null) {
+                    if (only.contains(hash.lo, hash.hi) && sink.batch().add(hash.lo, hash.hi, element, null, enc.toBytes())) {
+                        sink.publish(unit.id());
+                    }
+                    continue;
+                }
                 byte[] raw = keepRaw ? (doc.toJson(CANONICAL) + "\n").getBytes(StandardCharsets.UTF_8) : null;
                 if (sink.batch().add(hash.lo, hash.hi, element, doc, raw)) {
                     sink.publish(unit.id());
