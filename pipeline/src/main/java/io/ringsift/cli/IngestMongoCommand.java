@@ -61,7 +61,7 @@ final class IngestMongoCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        try (MongoSession session = MongoSession.open(mongo, pipeline.quiet ? null : spec.commandLine().getErr())) {
+        try (MongoSession session = MongoSession.open(mongo, pipeline.showProgress() ? spec.commandLine().getErr() : null)) {
             int target = mongo.partitions != null ? mongo.partitions : engine.readers() * 4;
             PartitionPlanner.Plan plan = new PartitionPlanner(session.client, session.collection).plan(target, mongo.queryDocument());
             var err = spec.commandLine().getErr();

@@ -29,7 +29,9 @@ final class MongoSession implements AutoCloseable {
 
     /**
      * @param log where to say that an {@code --embedded} file is being loaded and how long it took
-     *            (that time is not in the job's timing, which starts when reading starts), or null
+     *            (that time is not in the job's timing, which starts when reading starts), or null;
+     *            given where the progress line would be shown (a terminal, or {@code --progress}), so
+     *            an error stays the one line on stderr in scripts
      */
     static MongoSession open(MongoOptions o, java.io.PrintWriter log) {
         EmbeddedMongo server = null;
