@@ -1,8 +1,12 @@
 package io.ringsift.jmh;
 
 import io.ringsift.bench.CsvGen;
+import io.ringsift.partial.BaselineCsvFieldProfile;
 import io.ringsift.partial.CsvFieldProfile;
+import io.ringsift.partial.FieldProfile;
 import io.ringsift.partial.StatsLevel;
+import io.ringsift.record.ByteRow;
+import io.ringsift.record.RecordBatch;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -32,7 +36,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code --stats basic} (non-empty count, type inference, min/max length) and {@code full} (+ an
  * HLL sketch per column), to set against the parse cost measured by {@link CsvParseBench} in the
  * same run: if stats cost more than the parse, {@code --stats} is worth its option.
- * Rows are parsed once in setup and reused, so only the statistics are measured.
+ * Rows are parsed once in setup and reused, so only the statistics are measured. {@code form}
+ * BYTES feeds {@link ByteRow}s, as the default fast parser does; STRINGS feeds {@code String[]}, as
+ * {@code --parser commons} does.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -46,8 +52,15 @@ public class FieldStatsBench {
     @Param({"BASIC", "FULL"})
     public StatsLevel level;
 
-    String[][] rows;
-    CsvFieldProfile profile;
+    @Param({"BYTES", "STRINGS"})
+    public String form;
+
+    /** {@code current}: the profile in stages; {@code baseline}: a copy of it before the column summary (e465a2d). */
+    @Param({"current", "baseline"})
+    public String impl;
+
+    Object[] rows;
+    FieldProfile profile;
 
     @Setup
     public void setup() throws IOException {
@@ -60,15 +73,32 @@ public class FieldStatsBench {
                 list.add(rec.values());
             }
         }
-        rows = list.toArray(new String[0][]);
-        profile = new CsvFieldProfile(List.of(CsvGen.HEADER.trim().split(",")), new int[][] {{0, 1, 2, 3, 4, 5, 6, 7}}, level);
+        if (form.equals("STRINGS")) {
+            rows = list.toArray(new Object[0]);
+        } else {
+            // one batch holds every row's bytes, as the fast parser's arena does for the rows of a slot
+            RecordBatch batch = new RecordBatch(list.size());
+            rows = new Object[list.size()];
+            for (int i = 0; i < rows.length; i++) {
+                int fields = batch.fieldMark();
+                int arena = batch.arenaMark();
+                for (String v : list.get(i)) {
+                    byte[] b = v.getBytes(StandardCharsets.UTF_8);
+                    batch.addField(b, 0, b.length);
+                }
+                rows[i] = batch.endRow(fields, arena);
+            }
+        }
+        List<String> names = List.of(CsvGen.HEADER.trim().split(","));
+        int[][] map = {{0, 1, 2, 3, 4, 5, 6, 7}};
+        profile = impl.equals("current") ? new CsvFieldProfile(names, map, level) : new BaselineCsvFieldProfile(names, map, level);
     }
 
     @Benchmark
     @OperationsPerInvocation(ROWS)
-    public CsvFieldProfile accept() {
-        CsvFieldProfile p = profile;
-        for (String[] row : rows) {
+    public FieldProfile accept() {
+        FieldProfile p = profile;
+        for (Object row : rows) {
             p.accept(row, 0);
         }
         return p;

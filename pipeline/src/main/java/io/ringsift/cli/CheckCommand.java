@@ -32,14 +32,14 @@ import picocli.CommandLine.Spec;
 /** {@code ringsift check --filter F [--new OUT] [--seen OUT] [--update] FILE...} */
 @Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Split CSV rows or MongoDB documents into new (key definitely not in the filter) and seen (probably in it).",
-                "CSV rows are copied byte for byte, in input order within each file, after the first file's header;",
+                "CSV rows and JSON Lines lines are copied byte for byte, in input order within each file (CSV: after the first file's header);",
                 "documents are written as JSON Lines (canonical Extended JSON, types kept) in _id order."},
         footer = {"", io.ringsift.job.ExitCodes.HELP})
 final class CheckCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "0..*", paramLabel = "FILE", description = "CSV files to check (or a collection: --uri/--db/--collection, --embedded).")
+    @Parameters(arity = "0..*", paramLabel = "FILE", description = "CSV files, or JSON Lines files (.jsonl, .ndjson, .json), to check (or a collection: --uri/--db/--collection, --embedded).")
     List<Path> files;
 
     @Option(names = "--filter", required = true, paramLabel = "F", description = "The filter file to check against.")
@@ -91,7 +91,7 @@ final class CheckCommand implements Callable<Integer> {
         }
         boolean collection = mongo.embedded != null || mongo.uri != null;
         if ((files == null || files.isEmpty()) == !collection) {
-            throw new ParameterException(spec.commandLine(), "give CSV FILEs, or a collection with --uri/--db/--collection or --embedded FILE.jsonl");
+            throw new ParameterException(spec.commandLine(), "give CSV or JSON Lines FILEs, or a collection with --uri/--db/--collection or --embedded FILE.jsonl");
         }
         if (collection) {
             try {
@@ -158,6 +158,19 @@ final class CheckCommand implements Callable<Integer> {
 
     private JobResult checkFiles(CsvDialect dialect, KeySpec keySpec, LoadedFilter filter, CheckJob.Outputs outputs,
                                  JobSettings settings, EngineSettings engine) throws Exception {
+        long json = files.stream().filter(io.ringsift.source.jsonl.JsonlPlanner::isJsonName).count();
+        if (json > 0) {
+            if (json < files.size()) {
+                throw new ParameterException(spec.commandLine(), "check reads CSV files or JSON Lines files (.jsonl, .ndjson, .json), not both at once");
+            }
+            if (exact) {
+                throw new ParameterException(spec.commandLine(), "--exact --reference works for CSV input only");
+            }
+            // each accepted line is written to --new/--seen byte for byte, as it was in the file
+            io.ringsift.job.JsonlInput input = new io.ringsift.job.JsonlInput(
+                    IngestJsonlCommand.plan(files, engine, csv.splitSize), keySpec, mongo.depth(), null, true);
+            return runJob(input, new byte[0], filter, outputs, settings, null);
+        }
         CsvPlan plan;
         try {
             plan = new CsvPlanner(dialect, keySpec, engine.readers(), csv.splitSize).plan(files);
@@ -187,7 +200,7 @@ final class CheckCommand implements Callable<Integer> {
     /** A collection: documents go to --new/--seen as JSON Lines (canonical Extended JSON, types kept), in _id order. */
     private JobResult checkCollection(KeySpec keySpec, LoadedFilter filter, CheckJob.Outputs outputs, JobSettings settings,
                                       EngineSettings engine) throws Exception {
-        try (MongoSession session = MongoSession.open(mongo)) {
+        try (MongoSession session = MongoSession.open(mongo, () -> false, pipeline.showProgress() ? spec.commandLine().getErr() : null)) {
             int target = mongo.partitions != null ? mongo.partitions : engine.readers() * 4;
             var plan = new io.ringsift.source.mongo.PartitionPlanner(session.client, session.collection).plan(target, mongo.queryDocument());
             MongoInput input = new MongoInput(session.namespace, session.collection, plan, keySpec, mongo.readerOptions(),

@@ -21,16 +21,45 @@ final class InfoCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "A filter file (filter.bf).")
     Path file;
 
+    @picocli.CommandLine.Option(names = "--json", description = "Print the header and fill as one JSON object on stdout.")
+    boolean json;
+
     @Override
     public Integer call() throws Exception {
         InputFiles.requireFile("filter", file);
         LoadedFilter f = FilterFile.read(file);
         var out = spec.commandLine().getOut();
+        if (json) {
+            out.println(io.ringsift.report.ReportWriter.toJson(asMap(f)));
+            out.flush();
+            return 0;
+        }
         out.println(file);
         for (String line : FilterInfo.describe(f.header(), FilterInfo.of(f))) {
             out.println("  " + line);
         }
         out.flush();
         return 0;
+    }
+
+    /**
+     * {@code {"file", "header": {every header field by its record name}, "keysEstimated", "fill",
+     * "fppCurrent"}}: taken from the header record's components, so a field added to the header
+     * appears here without a change.
+     */
+    private java.util.Map<String, Object> asMap(LoadedFilter f) throws ReflectiveOperationException {
+        java.util.Map<String, Object> header = new java.util.LinkedHashMap<>();
+        for (java.lang.reflect.RecordComponent c : f.header().getClass().getRecordComponents()) {
+            Object v = c.getAccessor().invoke(f.header());
+            header.put(c.getName(), v instanceof Number || v instanceof Boolean || v instanceof String || v == null ? v : v.toString());
+        }
+        FilterInfo info = FilterInfo.of(f);
+        java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
+        out.put("file", file.toString());
+        out.put("header", header);
+        out.put("keysEstimated", info.approximateElementCount() == FilterInfo.SATURATED ? null : info.approximateElementCount());
+        out.put("fill", info.fillRatio());
+        out.put("fppCurrent", info.estimatedFpp());
+        return out;
     }
 }

@@ -24,11 +24,17 @@ final class MongoSession implements AutoCloseable {
     }
 
     static MongoSession open(MongoOptions o) {
-        return open(o, () -> false);
+        return open(o, () -> false, null);
     }
 
-    /** @param stop ends the embedded load early (an interrupt: the job then reads nothing and reports so) */
-    static MongoSession open(MongoOptions o, java.util.function.BooleanSupplier stop) {
+    /**
+     * @param stop ends the embedded load early (an interrupt: the job then reads nothing and reports so)
+     * @param log  where to say that an {@code --embedded} file is being loaded and how long it took
+     *             (that time is not in the job's timing, which starts when reading starts), or null;
+     *             given where the progress line would be shown (a terminal, or {@code --progress}), so
+     *             an error stays the one line on stderr in scripts
+     */
+    static MongoSession open(MongoOptions o, java.util.function.BooleanSupplier stop, java.io.PrintWriter log) {
         EmbeddedMongo server = null;
         String uri = o.uri;
         String db = o.db;
@@ -39,7 +45,18 @@ final class MongoSession implements AutoCloseable {
                     throw new io.ringsift.source.mongo.MongoSourceException(o.embedded + ": no such file");
                 }
                 server = EmbeddedMongo.start();
+                if (log != null) {
+                    log.println("ringsift: loading " + o.embedded + " into the embedded server"
+                            + " (ingest jsonl / fields FILE read it directly, without this step) ...");
+                    log.flush();
+                }
+                long t0 = System.nanoTime();
                 String loaded = server.load(o.embedded, stop);
+                if (log != null) {
+                    log.printf(java.util.Locale.ROOT, "ringsift: loaded %s in %.2f s; the timing below counts reading only%n", o.embedded,
+                            (System.nanoTime() - t0) / 1e9);
+                    log.flush();
+                }
                 uri = server.connectionString();
                 db = db != null ? db : EmbeddedMongo.DATABASE;
                 coll = coll != null ? coll : loaded;

@@ -128,18 +128,38 @@ public final class CsvInput implements JobInput<CsvUnit> {
         }
         CsvFieldProfile p = (CsvFieldProfile) merged;
         for (int i = 0; i < p.names().size(); i++) {
-            ColumnStats c = p.column(i);
-            Map<String, Long> types = new LinkedHashMap<>();
-            for (ValueType t : ValueType.values()) {
-                types.put(t.label, c.typeCount(t));
-            }
-            double d = c.distinctEstimate();
-            // an HLL estimate can exceed the values it saw; never report more distinct values than there were
-            Long distinct = d < 0 ? null : Math.min(Math.round(d), c.nonEmpty());
-            out.add(new Report.Field(p.names().get(i), c.nonEmpty(), types, c.minLength() < 0 ? null : c.minLength(),
-                    c.minLength() < 0 ? null : c.maxLength(), distinct));
+            out.add(field(p.names().get(i), p.column(i)));
         }
         return out;
+    }
+
+    /** One column's report entry. */
+    public static Report.Field field(String name, ColumnStats c) {
+        Map<String, Long> types = new LinkedHashMap<>();
+        for (ValueType t : ValueType.values()) {
+            types.put(t.label, c.typeCount(t));
+        }
+        double d = c.distinctEstimate();
+        boolean any = c.minLength() >= 0;
+        ValueType dominant = c.dominantType();
+        List<Report.FrequentValue> frequent = null;
+        Boolean exact = null;
+        Long maxError = null;
+        if (d >= 0) {
+            exact = c.distinctExact();
+            boolean e = exact;
+            frequent = c.frequent().stream().map(f -> new Report.FrequentValue(f.value(), f.count(),
+                    e ? null : f.lowerBound(), e ? null : f.upperBound())).toList();
+            maxError = c.frequentMaxError();
+        }
+        // an HLL estimate can exceed the values it saw; never report more distinct values than there were
+        Long distinct = d < 0 ? null : Math.min(Math.round(d), c.nonEmpty());
+        return new Report.Field(name, c.nonEmpty(), types, any ? c.minLength() : null, any ? c.maxLength() : null,
+                distinct, null, c.empty(), dominant == null ? null : dominant.label, c.min(), c.max(),
+                c.min() == null ? null : c.minMaxByNumber() ? "number" : "length", exact,
+                d < 0 ? null : Math.min((long) Math.floor(c.distinctLowerBound()), c.nonEmpty()),
+                d < 0 ? null : Math.min((long) Math.ceil(c.distinctUpperBound()), c.nonEmpty()),
+                frequent, exact, maxError);
     }
 
     @Override
@@ -150,7 +170,7 @@ public final class CsvInput implements JobInput<CsvUnit> {
         }
         String column = key.fields().get(0);
         return fields.stream().map(f -> f instanceof Report.Field rf && rf.name().equals(column)
-                ? rf.withDistinctEstimate(counts.distinctKeys()) : f).toList();
+                ? rf.withDistinctEstimate(counts.distinctKeys(), counts.distinctLow(), counts.distinctHigh(), counts.exact()) : f).toList();
     }
 
     /** Records, for each column renamed to keep repeated header names apart, the name the header gives it. */

@@ -9,7 +9,12 @@ import io.ringsift.engine.EngineSettings;
 import io.ringsift.engine.RunControl;
 import io.ringsift.engine.RunEngine;
 import io.ringsift.engine.RunOutcome;
+import io.ringsift.partial.CsvFieldProfile;
+import io.ringsift.partial.FieldProfile;
+import io.ringsift.source.UnitResult;
+import io.ringsift.source.WorkUnit;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** {@code fields}: field discovery only. The same readers and ring, with handlers that keep only a path profile. */
 public final class FieldsJob {
@@ -19,12 +24,20 @@ public final class FieldsJob {
     public record Result(String collection, boolean complete, long documents, Report.Partitions partitions,
                          List<Report.Path> fields, Report.Timing timing) {}
 
-    /** A handler's share: its path profile and how many documents it saw. */
-    private static final class ProfileOnly implements RowConsumer {
-        final PathProfile profile;
+    /**
+     * The JSON written by {@code fields FILE.csv --json}: the same {@code fields} entries as an ingest
+     * report's. {@code rejected} rows (malformed) are not in the figures.
+     */
+    @JsonPropertyOrder({"source", "complete", "records", "rejected", "fields", "timing"})
+    public record ColumnsResult(String source, boolean complete, long records, long rejected, List<Report.Field> fields,
+                                Report.Timing timing) {}
+
+    /** A handler's share: its profile and how many records it saw. */
+    private static final class ProfileOnly<P extends FieldProfile> implements RowConsumer {
+        final P profile;
         long documents;
 
-        ProfileOnly(PathProfile profile) {
+        ProfileOnly(P profile) {
             this.profile = profile;
         }
 
@@ -40,8 +53,13 @@ public final class FieldsJob {
     }
 
     public static Result run(MongoInput input, String namespace, EngineSettings engine, RunControl control) {
-        RunOutcome<ProfileOnly> o = new RunEngine(engine).run(input.units(), input::newReader,
-                i -> new ProfileOnly((PathProfile) input.newProfile(StatsLevel.FULL)), r -> { }, null, control);
+        return run((JobInput<?>) input, namespace, engine, control);
+    }
+
+    /** Field discovery over any document input (a collection, or JSON Lines files). */
+    public static <U extends WorkUnit> Result run(JobInput<U> input, String namespace, EngineSettings engine, RunControl control) {
+        RunOutcome<ProfileOnly<PathProfile>> o = new RunEngine(engine).run(input.units(), input::newReader,
+                i -> new ProfileOnly<>((PathProfile) input.newProfile(StatsLevel.FULL)), r -> { }, null, control);
         PathProfile merged = o.states().get(0).profile;
         long docs = o.states().get(0).documents;
         for (int i = 1; i < o.states().size(); i++) {
@@ -55,5 +73,32 @@ public final class FieldsJob {
             throw new IllegalStateException(o.failure().getMessage(), o.failure());
         }
         return new Result(namespace, o.complete(), docs, input.partitions(o.units()), MongoInput.paths(merged), timing);
+    }
+
+    /**
+     * The column summary of CSV files ({@code fields FILE.csv}): every row through the same readers
+     * and ring, into handlers that keep only a full column profile. Malformed rows are counted.
+     */
+    public static ColumnsResult columns(CsvInput input, String source, EngineSettings engine, RunControl control) {
+        AtomicLong rejected = new AtomicLong();
+        RunOutcome<ProfileOnly<CsvFieldProfile>> o = new RunEngine(engine).run(input.units(), input::newReader,
+                i -> new ProfileOnly<>((CsvFieldProfile) input.newProfile(StatsLevel.FULL)), r -> rejected.incrementAndGet(),
+                null, control);
+        if (o.failure() != null) {
+            throw new IllegalStateException(o.failure().getMessage(), o.failure());
+        }
+        CsvFieldProfile merged = o.states().get(0).profile;
+        long rows = o.states().get(0).documents;
+        for (int i = 1; i < o.states().size(); i++) {
+            merged.mergeFrom(o.states().get(i).profile);
+            rows += o.states().get(i).documents;
+        }
+        long bytes = o.units().stream().filter(java.util.Objects::nonNull).mapToLong(UnitResult::bytes).sum();
+        double seconds = Math.max(o.elapsedNanos(), 1) / 1e9;
+        Report.Timing timing = new Report.Timing(Math.round(seconds * 1000), Math.round(rows / seconds),
+                Math.round(bytes / 1e6 / seconds * 10) / 10.0, engine.readers(), engine.handlers(), input.parser());
+        @SuppressWarnings("unchecked")
+        List<Report.Field> fields = (List<Report.Field>) input.fields(merged);
+        return new ColumnsResult(source, o.complete(), rows, rejected.get(), fields, timing);
     }
 }

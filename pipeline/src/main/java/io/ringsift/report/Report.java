@@ -68,27 +68,61 @@ public record Report(
     public record Source(String path, long records, long rejected, long bytes) {}
 
     /**
-     * @param headerName the name as the header spells it, only where it differs from {@code name}: a
-     *                   repeated header name is reported as {@code id}, {@code id_2}, ...
+     * One CSV column (docs/report.md). The first six components are the original schema; the rest
+     * were added later and are null (left out) where they do not apply or were not measured.
+     *
+     * @param headerName           the name as the header spells it, only where it differs from {@code name}: a
+     *                             repeated header name is reported as {@code id}, {@code id_2}, ...
+     * @param empty                empty values (CSV has no null)
+     * @param dominantType         the type label of most non-empty values
+     * @param min                  smallest number, or shortest value (see minMaxBy), as it was written
+     * @param max                  largest number, or longest value
+     * @param minMaxBy             {@code number} (over integer and decimal values) or {@code length} (by length, then value)
+     * @param distinctExact        true when distinctEstimate is an exact count
+     * @param distinctLowerBound   ~95% bounds of distinctEstimate (equal to it when exact)
+     * @param frequentValues       the most frequent non-empty values, most frequent first
+     * @param frequentValuesExact  true when their counts are exact
+     * @param frequentValuesMaxError the largest error of any count there (0 when exact)
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @JsonPropertyOrder({"name", "headerName", "nonEmpty", "types", "minLength", "maxLength", "distinctEstimate"})
+    @JsonPropertyOrder({"name", "headerName", "nonEmpty", "types", "minLength", "maxLength", "distinctEstimate", "empty",
+            "dominantType", "min", "max", "minMaxBy", "distinctExact", "distinctLowerBound", "distinctUpperBound", "frequentValues",
+            "frequentValuesExact", "frequentValuesMaxError"})
     public record Field(String name, long nonEmpty, Map<String, Long> types, Integer minLength, Integer maxLength,
-                        Long distinctEstimate, String headerName) {
+                        Long distinctEstimate, String headerName, Long empty, String dominantType, String min, String max,
+                        String minMaxBy, Boolean distinctExact, Long distinctLowerBound, Long distinctUpperBound,
+                        List<FrequentValue> frequentValues, Boolean frequentValuesExact, Long frequentValuesMaxError) {
+        /** The original six figures only. */
         public Field(String name, long nonEmpty, Map<String, Long> types, Integer minLength, Integer maxLength,
                      Long distinctEstimate) {
-            this(name, nonEmpty, types, minLength, maxLength, distinctEstimate, null);
+            this(name, nonEmpty, types, minLength, maxLength, distinctEstimate, null, null, null, null, null, null, null, null,
+                    null, null, null, null);
         }
 
         /** The key column's figure: the run's distinct keys (exact unless counts.method says otherwise). */
         public Field withDistinctEstimate(long distinct) {
-            return new Field(name, nonEmpty, types, minLength, maxLength, distinct, headerName);
+            return withDistinctEstimate(distinct, distinct, distinct, true);
+        }
+
+        /** The key column's figure with its certainty: exact, or a point estimate within [low, high]. */
+        public Field withDistinctEstimate(long distinct, long low, long high, boolean exact) {
+            boolean measured = distinctExact != null;   // bounds are given only where the summary was measured (--stats full)
+            return new Field(name, nonEmpty, types, minLength, maxLength, distinct, headerName, empty, dominantType, min, max,
+                    minMaxBy, measured ? exact : null, measured ? low : null, measured ? high : null, frequentValues,
+                    frequentValuesExact, frequentValuesMaxError);
         }
 
         public Field withHeaderName(String original) {
-            return new Field(name, nonEmpty, types, minLength, maxLength, distinctEstimate, original);
+            return new Field(name, nonEmpty, types, minLength, maxLength, distinctEstimate, original, empty, dominantType, min, max,
+                    minMaxBy, distinctExact, distinctLowerBound, distinctUpperBound, frequentValues, frequentValuesExact,
+                    frequentValuesMaxError);
         }
     }
+
+    /** A frequent value and its count; bounds of the true count only when the count is an estimate. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonPropertyOrder({"value", "count", "lowerBound", "upperBound"})
+    public record FrequentValue(String value, long count, Long lowerBound, Long upperBound) {}
 
     @JsonPropertyOrder({"path", "documents", "types"})
     public record Path(String path, long documents, Map<String, Long> types) {}

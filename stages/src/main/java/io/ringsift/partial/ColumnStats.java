@@ -1,54 +1,108 @@
 package io.ringsift.partial;
 
-import org.apache.datasketches.hll.HllSketch;
-import org.apache.datasketches.hll.TgtHllType;
-import org.apache.datasketches.hll.Union;
+import io.ringsift.key.Murmur3;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
 
-/** Statistics of one CSV column over the rows one handler owns. */
+/**
+ * Statistics of one CSV column over the rows one handler owns: counts, type mix, lengths, min and
+ * max, and (at {@code --stats full}) distinct count and most frequent values ({@link ValueCounts}).
+ *
+ * <p>Values arrive as UTF-8 byte slices; nothing here makes a String or any other object per value.
+ * Min and max are kept twice, because which one a reader wants depends on the column:
+ * <ul>
+ *   <li>by number, over the values typed integer or decimal: compared as doubles (a correctly
+ *       rounded parse is monotonic, so a strict double comparison is exact) and, when two different
+ *       texts give the same double, as {@link BigDecimal}s;</li>
+ *   <li>by length then value, over every non-empty value: the shortest value (ties: the smallest in
+ *       Unicode code point order, which is UTF-8 byte order) and the longest.</li>
+ * </ul>
+ * The report shows the number order when the dominant type is integer or decimal, the other
+ * otherwise ({@link #minMaxByNumber()}).
+ */
 public final class ColumnStats {
     /**
-     * lgK for per-column sketches: 4096 registers, about 1.6% relative standard error. HLL_8 (one
-     * byte a register, 4 KiB) rather than HLL_4: it updates without nibble packing, and this runs
-     * for every field of every row.
+     * lgK for per-column HLL sketches: 4096 registers, about 1.6% relative standard error. HLL_8 (one
+     * byte a register, 4 KiB) rather than HLL_4: it updates without nibble packing.
      */
     public static final int LG_K = 12;
 
     long nonEmpty;
+    long empty;
     final long[] types = new long[ValueType.values().length];
     int minLength = Integer.MAX_VALUE;
     int maxLength;
-    HllSketch distinct;
 
-    ColumnStats(boolean sketch) {
-        distinct = sketch ? new HllSketch(LG_K, TgtHllType.HLL_8) : null;
+    // shortest and longest value (by UTF-16 length, then code point order); length -1 = none yet
+    private final Extreme shortest = new Extreme();
+    private final Extreme longest = new Extreme();
+    // smallest and largest number
+    private final Extreme low = new Extreme();
+    private final Extreme high = new Extreme();
+
+    private static final java.lang.invoke.VarHandle LONGS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
+    private final ValueCounts counts;
+    private final Murmur3 murmur;
+
+    /** A value kept as bytes in a reused buffer, with its sort key (UTF-16 length or numeric value). */
+    private static final class Extreme {
+        byte[] bytes = new byte[32];
+        int length = -1;
+        int chars;
+        double number;
+
+        boolean isSet() {
+            return length >= 0;
+        }
+
+        void set(byte[] b, int s, int e, int chars, double number) {
+            int n = e - s;
+            if (n > bytes.length) {
+                bytes = new byte[Math.max(n, bytes.length * 2)];
+            }
+            System.arraycopy(b, s, bytes, 0, n);
+            length = n;
+            this.chars = chars;
+            this.number = number;
+        }
+
+        void set(Extreme o) {
+            set(o.bytes, 0, o.length, o.chars, o.number);
+        }
+
+        String text() {
+            return isSet() ? new String(bytes, 0, length, StandardCharsets.UTF_8) : null;
+        }
     }
 
+    /** @param full also count distinct and frequent values ({@code --stats full}) */
+    ColumnStats(boolean full) {
+        counts = full ? new ValueCounts() : null;
+        murmur = full ? new Murmur3() : null;
+    }
+
+    /** For tests: the same as the bytes path over the value's UTF-8 bytes. */
     void accept(String v) {
-        int n = v.length();
-        if (n < minLength) {
-            minLength = n;
-        }
-        if (n > maxLength) {
-            maxLength = n;
-        }
-        if (n == 0) {
-            return;
-        }
-        nonEmpty++;
-        types[ValueType.of(v).ordinal()]++;
-        if (distinct != null) {
-            distinct.update(fnv1a64(v));
-        }
+        byte[] b = v.getBytes(StandardCharsets.UTF_8);
+        accept(b, 0, b.length, new AsciiView());
     }
 
-    /**
-     * The same as {@link #accept(String)} for the value whose (valid) UTF-8 bytes are
-     * {@code b[s..e)}, without making the String: lengths count UTF-16 units and the hash runs over
-     * the same UTF-16 units, so both paths give identical figures ({@code ColumnStatsBytesTest}).
-     */
+    /** Adds the value whose (valid) UTF-8 bytes are {@code b[s..e)}. Lengths count UTF-16 units, as {@code String.length()}. */
     void accept(byte[] b, int s, int e, AsciiView view) {
         int n = 0;
-        for (int i = s; i < e; i++) {
+        int i = s;
+        // eight ASCII bytes at a time: one char each (most values are ASCII)
+        for (; i + 8 <= e && ((long) LONGS.get(b, i) & 0x8080808080808080L) == 0; i += 8) {
+            n += 8;
+        }
+        for (; i < e; i++) {
             int c = b[i];
             if ((c & 0xC0) != 0x80) {
                 n++;                      // a lead or ASCII byte starts a code point
@@ -64,72 +118,117 @@ public final class ColumnStats {
             maxLength = n;
         }
         if (n == 0) {
+            empty++;
             return;
         }
         nonEmpty++;
-        types[ValueType.of(view.of(b, s, e)).ordinal()]++;
-        if (distinct != null) {
-            distinct.update(fnv1a64(b, s, e));
+        ValueType t = ValueType.of(view.of(b, s, e));
+        types[t.ordinal()]++;
+        if (!shortest.isSet() || n < shortest.chars || n == shortest.chars && compare(b, s, e, shortest) < 0) {
+            shortest.set(b, s, e, n, 0);
+        }
+        if (!longest.isSet() || n > longest.chars || n == longest.chars && compare(b, s, e, longest) > 0) {
+            longest.set(b, s, e, n, 0);
+        }
+        if (t == ValueType.INTEGER || t == ValueType.DECIMAL) {
+            double d = parseNumber(b, s, e);
+            if (!low.isSet() || compareNumber(d, b, s, e, low) < 0) {
+                low.set(b, s, e, n, d);
+            }
+            if (!high.isSet() || compareNumber(d, b, s, e, high) > 0) {
+                high.set(b, s, e, n, d);
+            }
+        }
+        if (counts != null) {
+            murmur.hash(b, s, e - s);
+            counts.add(murmur.h1, murmur.h2, b, s, e);
         }
     }
 
-    /** {@link #fnv1a64(String)} of the String these valid UTF-8 bytes decode to. */
-    static long fnv1a64(byte[] b, int s, int e) {
-        long h = 0xcbf29ce484222325L;
-        int i = s;
-        while (i < e) {
-            int c = b[i] & 0xFF;
-            int cp;
-            if (c < 0x80) {
-                cp = c;
-                i++;
-            } else if (c < 0xE0) {
-                cp = (c & 0x1F) << 6 | (b[i + 1] & 0x3F);
-                i += 2;
-            } else if (c < 0xF0) {
-                cp = (c & 0x0F) << 12 | (b[i + 1] & 0x3F) << 6 | (b[i + 2] & 0x3F);
-                i += 3;
-            } else {
-                cp = (c & 0x07) << 18 | (b[i + 1] & 0x3F) << 12 | (b[i + 2] & 0x3F) << 6 | (b[i + 3] & 0x3F);
-                i += 4;
-            }
-            if (cp >= 0x10000) {
-                h = (h ^ Character.highSurrogate(cp)) * 0x100000001b3L;
-                h = (h ^ Character.lowSurrogate(cp)) * 0x100000001b3L;
-            } else {
-                h = (h ^ cp) * 0x100000001b3L;
-            }
-        }
-        return h;
+    private static int compare(byte[] b, int s, int e, Extreme x) {
+        return Arrays.compareUnsigned(b, s, e, x.bytes, 0, x.length);
     }
+
+    private static int compareNumber(double d, byte[] b, int s, int e, Extreme x) {
+        if (d != x.number) {
+            return d < x.number ? -1 : 1;
+        }
+        if (Arrays.equals(b, s, e, x.bytes, 0, x.length)) {
+            return 0;
+        }
+        // rare: two spellings of (nearly) one double, e.g. 1.0 and 1.00, or digits beyond double precision
+        return decimal(b, s, e).compareTo(decimal(x.bytes, 0, x.length));
+    }
+
+    private static BigDecimal decimal(byte[] b, int s, int e) {
+        return new BigDecimal(new String(b, s, e - s, StandardCharsets.ISO_8859_1));
+    }
+
+    private static final double[] POW10 = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14,
+        1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
 
     /**
-     * FNV-1a, 64 bits, over the UTF-16 chars. {@code HllSketch.update(String)} encodes every value
-     * to UTF-8 (an allocation) before hashing it; the sketch re-hashes the long given to
-     * {@code update(long)} with its own murmur3, so this only has to keep distinct values distinct:
-     * two distinct values collide with probability about 2^-64 per pair.
+     * The correctly rounded double of an integer or decimal value. Fast path (no exponent, at most 15
+     * digits, so the digits are an exact long and an exact double, and at most 22 after the point, so
+     * the power of ten is an exact double too): one IEEE division of two exact values, which is
+     * correctly rounded (the "Clinger fast path"). Anything else goes to {@link Double#parseDouble}.
      */
-    static long fnv1a64(String v) {
-        long h = 0xcbf29ce484222325L;
-        for (int i = 0, n = v.length(); i < n; i++) {
-            h ^= v.charAt(i);
-            h *= 0x100000001b3L;
+    static double parseNumber(byte[] b, int s, int e) {
+        int i = s;
+        boolean negative = false;
+        if (b[i] == '-' || b[i] == '+') {
+            negative = b[i] == '-';
+            i++;
         }
-        return h;
+        long mantissa = 0;
+        int digits = 0;
+        int scale = -1;
+        for (; i < e; i++) {
+            int c = b[i];
+            if (c >= '0' && c <= '9') {
+                mantissa = mantissa * 10 + (c - '0');
+                digits++;
+                if (scale >= 0) {
+                    scale++;
+                }
+            } else if (c == '.') {
+                scale = 0;
+            } else {
+                digits = 99;   // an exponent: slow path
+                break;
+            }
+        }
+        if (digits > 15 || scale > 22) {
+            return Double.parseDouble(new String(b, s, e - s, StandardCharsets.ISO_8859_1));
+        }
+        double d = scale > 0 ? mantissa / POW10[scale] : mantissa;
+        return negative ? -d : d;
     }
 
     void mergeFrom(ColumnStats o) {
         nonEmpty += o.nonEmpty;
+        empty += o.empty;
         for (int i = 0; i < types.length; i++) {
             types[i] += o.types[i];
         }
         minLength = Math.min(minLength, o.minLength);
         maxLength = Math.max(maxLength, o.maxLength);
-        if (distinct != null && o.distinct != null) {
-            Union u = new Union(LG_K);
-            u.update(distinct);
-            u.update(o.distinct);
-            distinct = u.getResult(TgtHllType.HLL_8);
+        if (o.shortest.isSet() && (!shortest.isSet() || o.shortest.chars < shortest.chars
+                || o.shortest.chars == shortest.chars && compare(o.shortest.bytes, 0, o.shortest.length, shortest) < 0)) {
+            shortest.set(o.shortest);
+        }
+        if (o.longest.isSet() && (!longest.isSet() || o.longest.chars > longest.chars
+                || o.longest.chars == longest.chars && compare(o.longest.bytes, 0, o.longest.length, longest) > 0)) {
+            longest.set(o.longest);
+        }
+        if (o.low.isSet() && (!low.isSet() || compareNumber(o.low.number, o.low.bytes, 0, o.low.length, low) < 0)) {
+            low.set(o.low);
+        }
+        if (o.high.isSet() && (!high.isSet() || compareNumber(o.high.number, o.high.bytes, 0, o.high.length, high) > 0)) {
+            high.set(o.high);
+        }
+        if (counts != null && o.counts != null) {
+            counts.mergeFrom(o.counts);
         }
     }
 
@@ -137,8 +236,24 @@ public final class ColumnStats {
         return nonEmpty;
     }
 
+    /** Empty values (CSV has no null: an empty field is the closest thing). */
+    public long empty() {
+        return empty;
+    }
+
     public long typeCount(ValueType t) {
         return types[t.ordinal()];
+    }
+
+    /** The type of most non-empty values (ties: the first in {@link ValueType} order), or null with no values. */
+    public ValueType dominantType() {
+        ValueType best = null;
+        for (ValueType t : ValueType.values()) {
+            if (types[t.ordinal()] > 0 && (best == null || types[t.ordinal()] > types[best.ordinal()])) {
+                best = t;
+            }
+        }
+        return best;
     }
 
     /** Shortest value seen, or -1 when the column had no values at all. */
@@ -150,34 +265,101 @@ public final class ColumnStats {
         return maxLength;
     }
 
-    /** Estimated distinct non-empty values, or -1 when not measured ({@code --stats basic}). */
-    public double distinctEstimate() {
-        return distinct == null ? -1 : distinct.getEstimate();
+    /** True when {@link #min()} and {@link #max()} are by number: the dominant type is integer or decimal. */
+    public boolean minMaxByNumber() {
+        ValueType t = dominantType();
+        return (t == ValueType.INTEGER || t == ValueType.DECIMAL) && low.isSet();
     }
 
-    void writeTo(java.io.DataOutput out) throws java.io.IOException {
+    /** The smallest number ({@link #minMaxByNumber()}) or the shortest value; null with no values. */
+    public String min() {
+        return minMaxByNumber() ? low.text() : shortest.text();
+    }
+
+    /** The largest number ({@link #minMaxByNumber()}) or the longest value; null with no values. */
+    public String max() {
+        return minMaxByNumber() ? high.text() : longest.text();
+    }
+
+    /** Distinct non-empty values: exact while {@link #distinctExact()}, else an HLL estimate; -1 when not measured. */
+    public double distinctEstimate() {
+        return counts == null ? -1 : counts.distinctEstimate();
+    }
+
+    /** True when {@link #distinctEstimate()} and the frequent values are exact counts. */
+    public boolean distinctExact() {
+        return counts != null && counts.exact();
+    }
+
+    /** ~95% bounds of the distinct estimate (equal to it when exact); -1 when not measured. */
+    public double distinctLowerBound() {
+        return counts == null ? -1 : counts.distinctLowerBound();
+    }
+
+    public double distinctUpperBound() {
+        return counts == null ? -1 : counts.distinctUpperBound();
+    }
+
+    /** A frequent value with its count and the bounds of its true count (equal to the count when exact). */
+    public record Frequent(String value, long count, long lowerBound, long upperBound) {}
+
+    /** The most frequent non-empty values, most frequent first; empty when not measured. */
+    public List<Frequent> frequent() {
+        if (counts == null) {
+            return List.of();
+        }
+        return counts.top().stream().map(i -> new Frequent(i.value(), i.count(), i.lowerBound(), i.upperBound())).toList();
+    }
+
+    /** The largest possible error of a frequent value's count (0 when exact), or -1 when not measured. */
+    public long frequentMaxError() {
+        return counts == null ? -1 : counts.maxError();
+    }
+
+    void writeTo(DataOutput out) throws IOException {
         out.writeLong(nonEmpty);
+        out.writeLong(empty);
         for (long t : types) {
             out.writeLong(t);
         }
         out.writeInt(minLength);
         out.writeInt(maxLength);
-        byte[] sketch = distinct == null ? new byte[0] : distinct.toCompactByteArray();
-        out.writeInt(sketch.length);
-        out.write(sketch);
+        for (Extreme x : List.of(shortest, longest, low, high)) {
+            out.writeInt(x.length);
+            if (x.isSet()) {
+                out.write(x.bytes, 0, x.length);
+                out.writeInt(x.chars);
+                out.writeDouble(x.number);
+            }
+        }
+        out.writeBoolean(counts != null);
+        if (counts != null) {
+            counts.writeTo(out);
+        }
     }
 
-    void readFrom(java.io.DataInput in) throws java.io.IOException {
+    void readFrom(DataInput in) throws IOException {
         nonEmpty = in.readLong();
+        empty = in.readLong();
         for (int i = 0; i < types.length; i++) {
             types[i] = in.readLong();
         }
         minLength = in.readInt();
         maxLength = in.readInt();
-        byte[] sketch = new byte[in.readInt()];
-        in.readFully(sketch);
-        if (sketch.length > 0) {
-            distinct = HllSketch.heapify(sketch);
+        for (Extreme x : List.of(shortest, longest, low, high)) {
+            int n = in.readInt();
+            if (n >= 0) {
+                byte[] b = new byte[n];
+                in.readFully(b);
+                x.set(b, 0, n, in.readInt(), in.readDouble());
+            }
+        }
+        boolean full = in.readBoolean();
+        if (full != (counts != null)) {
+            throw new IOException("checkpointed column statistics were made with another --stats level");
+        }
+        if (counts != null) {
+            counts.readFrom(in);
         }
     }
 }

@@ -12,6 +12,8 @@ public final class CsvFieldProfile implements FieldProfile {
     private final int[][] unitFieldIndexes;
     private final ColumnStats[] columns;
     private final AsciiView view = new AsciiView();
+    /** Checkpoint format of the column figures; a negative number, so the old format (which began with the column count) is told apart. */
+    private static final int FORMAT = -2;
 
     /**
      * @param names            the run's combined field list
@@ -42,8 +44,47 @@ public final class CsvFieldProfile implements FieldProfile {
         }
         String[] values = (String[]) row;
         for (int i = 0; i < values.length; i++) {
-            columns[map[i]].accept(values[i]);
+            int n = encode(values[i]);
+            columns[map[i]].accept(scratch, 0, n, view);
         }
+    }
+
+    private byte[] scratch = new byte[256];
+
+    /**
+     * Writes {@code v} as UTF-8 into {@link #scratch} and returns the byte count: the Commons CSV
+     * path then shares the bytes path (same figures by construction) without a byte[] per value. An
+     * unpaired surrogate, which valid UTF-8 input cannot produce, becomes '?' as in String.getBytes.
+     */
+    private int encode(String v) {
+        int len = v.length();
+        if (len * 3 > scratch.length) {
+            scratch = new byte[Math.max(len * 3, scratch.length * 2)];
+        }
+        byte[] b = scratch;
+        int n = 0;
+        for (int i = 0; i < len; i++) {
+            char c = v.charAt(i);
+            if (c < 0x80) {
+                b[n++] = (byte) c;
+            } else if (c < 0x800) {
+                b[n++] = (byte) (0xC0 | c >> 6);
+                b[n++] = (byte) (0x80 | c & 0x3F);
+            } else if (Character.isHighSurrogate(c) && i + 1 < len && Character.isLowSurrogate(v.charAt(i + 1))) {
+                int cp = Character.toCodePoint(c, v.charAt(++i));
+                b[n++] = (byte) (0xF0 | cp >> 18);
+                b[n++] = (byte) (0x80 | cp >> 12 & 0x3F);
+                b[n++] = (byte) (0x80 | cp >> 6 & 0x3F);
+                b[n++] = (byte) (0x80 | cp & 0x3F);
+            } else if (Character.isSurrogate(c)) {
+                b[n++] = '?';
+            } else {
+                b[n++] = (byte) (0xE0 | c >> 12);
+                b[n++] = (byte) (0x80 | c >> 6 & 0x3F);
+                b[n++] = (byte) (0x80 | c & 0x3F);
+            }
+        }
+        return n;
     }
 
     @Override
@@ -64,6 +105,7 @@ public final class CsvFieldProfile implements FieldProfile {
 
     /** Writes the column figures for a checkpoint. */
     public void writeTo(java.io.DataOutput out) throws java.io.IOException {
+        out.writeInt(FORMAT);
         out.writeInt(columns.length);
         for (ColumnStats c : columns) {
             c.writeTo(out);
@@ -72,6 +114,11 @@ public final class CsvFieldProfile implements FieldProfile {
 
     /** Replaces this profile's figures with ones written by {@link #writeTo} for the same field list. */
     public void readFrom(java.io.DataInput in) throws java.io.IOException {
+        int format = in.readInt();
+        if (format != FORMAT) {
+            throw new java.io.IOException("checkpointed column statistics have format " + format + ", this build reads " + FORMAT
+                    + ": start the run again without --resume");
+        }
         int n = in.readInt();
         if (n != columns.length) {
             throw new java.io.IOException("checkpoint has " + n + " columns, this run has " + columns.length);

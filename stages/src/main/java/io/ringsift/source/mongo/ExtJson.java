@@ -6,14 +6,14 @@ import org.bson.json.JsonMode;
 import org.bson.json.JsonWriterSettings;
 
 /** Extended JSON v2 (relaxed) text of single BSON values, for messages, rejects and descriptions. */
-final class ExtJson {
+public final class ExtJson {
     private static final JsonWriterSettings RELAXED = JsonWriterSettings.builder().outputMode(JsonMode.RELAXED).build();
     private static final String PREFIX = "{\"v\": ";
 
     private ExtJson() {}
 
     /** {@code "abc"}, {@code 42}, {@code {"$oid": "…"}}; "null" for a Java null. */
-    static String of(BsonValue v) {
+    public static String of(BsonValue v) {
         if (v == null) {
             return "null";
         }
@@ -23,7 +23,7 @@ final class ExtJson {
     }
 
     /** A document's JSON cut to at most {@code max} characters (rejects keep raw text, but not megabytes of it). */
-    static String truncated(BsonDocument doc, int max) {
+    public static String truncated(BsonDocument doc, int max) {
         String s = doc.toJson(RELAXED);
         return s.length() <= max ? s : s.substring(0, max) + "…";
     }

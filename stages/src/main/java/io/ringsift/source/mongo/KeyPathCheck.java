@@ -15,10 +15,13 @@ import org.bson.BsonValue;
  * documents do have differs from the key only in case or by two edits at most (a typo, not a
  * sparse field).
  */
-final class KeyPathCheck {
+public final class KeyPathCheck {
     static final int FIRST_BATCH = 1000;
     private static final int MAX_PATHS = 1000;
     private static final int MAX_DEPTH = 4;
+
+    public KeyPathCheck() {
+    }
 
     private long documents;
     private long missing;
@@ -26,7 +29,7 @@ final class KeyPathCheck {
     private String missingPath;
     private final Set<String> paths = new TreeSet<>();
 
-    void observe(BsonDocument doc, String problem) {
+    public void observe(BsonDocument doc, String problem) {
         if (accepted) {
             return;
         }
@@ -46,7 +49,7 @@ final class KeyPathCheck {
         }
     }
 
-    void unitDone() {
+    public void unitDone() {
         if (!accepted && documents > 0 && missing == documents && !closest(missingPath, 2).isEmpty()) {
             fail();
         }

@@ -1,0 +1,102 @@
+package io.ringsift.cli;
+
+import io.ringsift.job.IngestJob;
+import io.ringsift.job.JobResult;
+import io.ringsift.job.JobSettings;
+import io.ringsift.job.JsonlInput;
+import io.ringsift.key.KeySpec;
+import io.ringsift.engine.EngineSettings;
+import io.ringsift.source.jsonl.JsonlInputException;
+import io.ringsift.source.jsonl.JsonlPlanner;
+import io.ringsift.source.jsonl.JsonlUnit;
+import io.ringsift.partial.DocumentFieldWalker;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code ringsift ingest jsonl [options] --out DIR FILE...} */
+@Command(name = "jsonl", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Read JSON Lines files of Extended JSON documents (or JSON array files) into DIR/filter.bf,",
+                "DIR/report.json and (when a line is malformed or lacks a key field) DIR/rejects.csv.",
+                "Keys and fields are exactly those of the same documents read from a collection (ingest mongo)."},
+        footer = {"", io.ringsift.job.ExitCodes.HELP})
+final class IngestJsonlCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "JSON Lines (.jsonl, .ndjson) or JSON array files to read.")
+    List<Path> files;
+
+    @Option(names = "--key", split = ",", paramLabel = "PATH", defaultValue = "_id",
+            description = "Key field path(s), dotted for nested fields (default: ${DEFAULT-VALUE}).")
+    List<String> key;
+
+    @Option(names = "--out", paramLabel = "DIR", required = true, description = "Output directory (created if missing).")
+    Path out;
+
+    @Option(names = "--exact", description = "Second pass: compare the duplicates' canonical key bytes, not just their"
+            + " 128-bit hashes (memory grows with the duplicates, not the input).")
+    boolean exact;
+
+    @Option(names = "--stream", description = "Print each field path on stderr as soon as it is first seen.")
+    boolean stream;
+
+    @Option(names = "--max-depth", paramLabel = "N", defaultValue = "0",
+            description = "Nested path depth for field discovery; 1 = top-level only, 0 = unlimited (default).")
+    int maxDepth;
+
+    @Option(names = "--split-size", paramLabel = "BYTES", defaultValue = "" + JsonlPlanner.DEFAULT_SPLIT_BYTES,
+            description = "Smallest byte range a large file is split into for parallel readers (default: ${DEFAULT-VALUE}).")
+    long splitSize;
+
+    @Mixin
+    PipelineOptions pipeline;
+
+    @Mixin
+    ResumeOptions resume;
+
+    @Override
+    public Integer call() throws Exception {
+        EngineSettings engine;
+        KeySpec keySpec;
+        try {
+            engine = pipeline.engine();
+            resume.validate();
+            keySpec = new KeySpec(key);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        List<JsonlUnit> units = plan(files, engine, splitSize);
+        var err = spec.commandLine().getErr();
+        JsonlInput input = new JsonlInput(units, keySpec, depth(maxDepth), stream ? path -> {
+            synchronized (err) {
+                err.println("new field: " + path);
+                err.flush();
+            }
+        } : null, false);
+        JobSettings settings = new JobSettings(out, keySpec, pipeline.fpp, pipeline.expectedKeys, pipeline.stats,
+                pipeline.maxRejects, engine, exact, resume.checkpoint, resume.resume, pipeline.exactMemory());
+        JobResult result = JobConsole.run(spec, pipeline, control -> IngestJob.run("ingest jsonl", input, settings, control),
+                JobConsole.ingestSummary(spec));
+        return result.exitCode();
+    }
+
+    static List<JsonlUnit> plan(List<Path> files, EngineSettings engine, long splitSize) throws Exception {
+        try {
+            return new JsonlPlanner(engine.readers(), splitSize).plan(files);
+        } catch (JsonlInputException e) {
+            throw new UserError(e.getMessage());
+        }
+    }
+
+    static int depth(int maxDepth) {
+        return maxDepth <= 0 ? DocumentFieldWalker.UNLIMITED : maxDepth;
+    }
+}
