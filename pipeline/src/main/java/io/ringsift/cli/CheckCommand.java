@@ -2,7 +2,11 @@ package io.ringsift.cli;
 
 import io.ringsift.filter.FilterFile;
 import io.ringsift.filter.LoadedFilter;
+import io.ringsift.io.RunLock;
 import io.ringsift.job.CheckJob;
+import io.ringsift.job.IngestJob;
+import io.ringsift.job.RunDirectory;
+import io.ringsift.report.RejectsFile;
 import io.ringsift.job.CsvInput;
 import io.ringsift.job.JobResult;
 import io.ringsift.job.JobSettings;
@@ -60,7 +64,7 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--reference", arity = "1..*", paramLabel = "FILE", description = "With --exact: the CSV files the filter was built from.")
     List<Path> reference;
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = ".", description = "Directory for report.json and rejects.csv (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--out", paramLabel = "DIR", description = "Directory for report.json and rejects.csv; without it neither is written (rejects are only counted).")
     Path out;
 
     @Mixin
@@ -99,6 +103,40 @@ final class CheckCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "--exact --reference works for CSV input only");
             }
         }
+        try {
+            checkPaths();
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        InputFiles.requireFile("--filter", filterPath);
+        // --update: lock the real file (through any symbolic link) before reading it, so a concurrent
+        // update cannot be lost (ConcurrentCheckUpdateLostAnUpdateTest)
+        try (RunLock ignored = update ? RunDirectory.lockFilter(filterPath.toRealPath()) : null) {
+            return check(dialect, engine, collection);
+        }
+    }
+
+    /** Outputs that equal an input, the filter or each other are refused before any work (exit 2). */
+    private void checkPaths() {
+        OutputPaths paths = new OutputPaths().input("--filter " + filterPath, filterPath);
+        for (List<Path> in : java.util.Arrays.asList(files, reference, mongo.embedded == null ? null : List.of(mongo.embedded))) {
+            if (in != null) {
+                in.forEach(f -> paths.input("input " + f, f));
+            }
+        }
+        if (newOut != null) {
+            paths.output("--new " + newOut, newOut);
+        }
+        if (seenOut != null) {
+            paths.output("--seen " + seenOut, seenOut);
+        }
+        if (out != null) {
+            paths.output(out.resolve(IngestJob.REPORT_FILE).toString(), out.resolve(IngestJob.REPORT_FILE));
+            paths.output(out.resolve(RejectsFile.NAME).toString(), out.resolve(RejectsFile.NAME));
+        }
+    }
+
+    private Integer check(CsvDialect dialect, EngineSettings engine, boolean collection) throws Exception {
         LoadedFilter filter = FilterFile.read(filterPath);
         KeySpec filterKey = KeySpec.parse(filter.header().keySpec());
         KeySpec keySpec = key == null ? filterKey : PipelineOptions.keySpec(key);
@@ -185,7 +223,8 @@ final class CheckCommand implements Callable<Integer> {
         w.printf(Locale.ROOT, "ringsift check: %s in %.2f s%n", rep.complete() ? "complete" : "INCOMPLETE (" + rep.stopReason() + ")",
                 rep.timing().elapsedMillis() / 1000.0);
         w.printf(Locale.ROOT, "  records      %,d accepted, %,d rejected%s%n", rep.records(), rep.rejected(),
-                result.rejectsPath() != null ? " (see " + result.rejectsPath() + ")" : "");
+                result.rejectsPath() != null ? " (see " + result.rejectsPath() + ")"
+                        : rep.rejected() > 0 && out == null ? " (give --out DIR to keep them in rejects.csv)" : "");
         var c = rep.check();
         w.printf(Locale.ROOT, "  new          %,d%s (certain: the filter does not hold their keys)%n", c.newRecords(),
                 newOut != null && rep.complete() ? " -> " + newOut : "");
@@ -207,7 +246,9 @@ final class CheckCommand implements Callable<Integer> {
         if (rep.check().updated()) {
             w.printf("  filter       %s updated with the new keys%n", filterPath);
         }
-        w.printf("  report       %s%n", result.reportPath());
+        if (result.reportPath() != null) {
+            w.printf("  report       %s%n", result.reportPath());
+        }
         if (rep.warnings() != null) {
             rep.warnings().forEach(warning -> w.printf("  WARNING      %s%n", warning));
         }

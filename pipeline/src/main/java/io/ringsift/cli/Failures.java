@@ -32,6 +32,19 @@ final class Failures implements IExecutionExceptionHandler {
     }
 
     static String message(Throwable t) {
+        // NIO names the file but not the cause: "/tmp/x/nope.bf" alone (MessagesWithoutACauseTest)
+        if (t instanceof java.nio.file.NoSuchFileException e && e.getReason() == null) {
+            return e.getFile() + ": no such file or directory";
+        }
+        if (t instanceof java.nio.file.AccessDeniedException e && e.getReason() == null) {
+            return e.getFile() + ": permission denied";
+        }
+        if (t instanceof java.nio.file.FileAlreadyExistsException e && e.getReason() == null) {
+            return e.getFile() + ": already exists";
+        }
+        if (t instanceof java.nio.file.NotDirectoryException e && e.getReason() == null) {
+            return e.getFile() + ": not a directory";
+        }
         String m = t.getMessage();
         return m == null || m.isBlank() ? t.getClass().getSimpleName() : m;
     }

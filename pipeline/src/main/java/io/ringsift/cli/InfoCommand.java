@@ -23,6 +23,7 @@ final class InfoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        InputFiles.requireFile("filter", file);
         LoadedFilter f = FilterFile.read(file);
         var out = spec.commandLine().getOut();
         out.println(file);

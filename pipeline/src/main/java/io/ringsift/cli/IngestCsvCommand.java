@@ -61,9 +61,19 @@ final class IngestCsvCommand implements Callable<Integer> {
             engine = pipeline.engine();
             resume.validate();
             keySpec = PipelineOptions.keySpec(key);
+            resume.checkPaths(out, files);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
+        JobSettings settings = new JobSettings(out, keySpec, pipeline.fpp, pipeline.expectedKeys, pipeline.stats,
+                pipeline.maxRejects, engine, exact, resume.checkpoint, resume.resume, pipeline.exactMemory());
+        // planning inside the console: an interrupt while planning still ends in a report
+        JobResult result = JobConsole.run(spec, pipeline, control -> IngestJob.run("ingest csv", plan(dialect, keySpec, engine), settings,
+                control), JobConsole.ingestSummary(spec));
+        return result.exitCode();
+    }
+
+    private CsvInput plan(CsvDialect dialect, KeySpec keySpec, EngineSettings engine) throws Exception {
         CsvPlan plan;
         try {
             plan = new CsvPlanner(dialect, keySpec, engine.readers(), csv.splitSize).plan(files);
@@ -75,10 +85,6 @@ final class IngestCsvCommand implements Callable<Integer> {
         if (pipeline.stats == io.ringsift.partial.StatsLevel.NONE) {
             input.withoutValues();
         }
-        JobSettings settings = new JobSettings(out, keySpec, pipeline.fpp, pipeline.expectedKeys, pipeline.stats,
-                pipeline.maxRejects, engine, exact, resume.checkpoint, resume.resume, pipeline.exactMemory());
-        JobResult result = JobConsole.run(spec, pipeline, control -> IngestJob.run("ingest csv", input, settings, control),
-                JobConsole.ingestSummary(spec));
-        return result.exitCode();
+        return input;
     }
 }

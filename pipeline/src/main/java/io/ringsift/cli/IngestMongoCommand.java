@@ -58,10 +58,21 @@ final class IngestMongoCommand implements Callable<Integer> {
             engine = pipeline.engine();
             resume.validate();
             keySpec = new KeySpec(key);
+            resume.checkPaths(out, mongo.embedded == null ? List.of() : List.of(mongo.embedded));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        try (MongoSession session = MongoSession.open(mongo)) {
+        JobSettings settings = new JobSettings(out, keySpec, pipeline.fpp, pipeline.expectedKeys, pipeline.stats,
+                pipeline.maxRejects, engine, exact, resume.checkpoint, resume.resume, pipeline.exactMemory());
+        // the embedded load and the planning run inside the console: an interrupt there still ends in a report
+        JobResult result = JobConsole.run(spec, pipeline, control -> ingest(keySpec, engine, settings, control),
+                JobConsole.ingestSummary(spec));
+        return result.exitCode();
+    }
+
+    private JobResult ingest(KeySpec keySpec, EngineSettings engine, JobSettings settings, io.ringsift.engine.RunControl control)
+            throws Exception {
+        try (MongoSession session = MongoSession.open(mongo, control::stopRequested)) {
             int target = mongo.partitions != null ? mongo.partitions : engine.readers() * 4;
             PartitionPlanner.Plan plan = new PartitionPlanner(session.client, session.collection).plan(target, mongo.queryDocument());
             var err = spec.commandLine().getErr();
@@ -72,11 +83,7 @@ final class IngestMongoCommand implements Callable<Integer> {
                             err.flush();
                         }
                     } : null);
-            JobSettings settings = new JobSettings(out, keySpec, pipeline.fpp, pipeline.expectedKeys, pipeline.stats,
-                    pipeline.maxRejects, engine, exact, resume.checkpoint, resume.resume, pipeline.exactMemory());
-            JobResult result = JobConsole.run(spec, pipeline, control -> IngestJob.run("ingest mongo", input, settings, control),
-                    JobConsole.ingestSummary(spec));
-            return result.exitCode();
+            return IngestJob.run("ingest mongo", input, settings, control);
         }
     }
 }

@@ -25,7 +25,13 @@ final class JobConsole {
         JobResult result;
         try (Interrupts ignored = new Interrupts(control);
              ProgressLine progress = new ProgressLine(control.progress(), spec.commandLine().getErr(), pipeline.showProgress())) {
-            result = job.run(control);
+            try {
+                result = job.run(control);
+            } catch (OutOfMemoryError e) {
+                // Errors pass picocli's exception mapper by: without this, exit 1 and a raw stack trace
+                throw new UserError("out of memory (" + Failures.message(e) + "); give the JVM more heap (java -Xmx...)"
+                        + " or use fewer --readers/--handlers");
+            }
             progress.close();
             if (summary != null && !pipeline.quiet) {
                 summary.accept(result);

@@ -45,6 +45,7 @@ final class MergeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         List<LoadedFilter> filters = new ArrayList<>();
         for (Path p : inputs) {
+            InputFiles.requireFile("filter", p);   // "Is a directory" alone named nothing (MessagesWithoutACauseTest)
             filters.add(FilterFile.read(p));
         }
         LoadedFilter first = filters.get(0);

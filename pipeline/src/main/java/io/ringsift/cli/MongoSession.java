@@ -24,6 +24,11 @@ final class MongoSession implements AutoCloseable {
     }
 
     static MongoSession open(MongoOptions o) {
+        return open(o, () -> false);
+    }
+
+    /** @param stop ends the embedded load early (an interrupt: the job then reads nothing and reports so) */
+    static MongoSession open(MongoOptions o, java.util.function.BooleanSupplier stop) {
         EmbeddedMongo server = null;
         String uri = o.uri;
         String db = o.db;
@@ -34,7 +39,7 @@ final class MongoSession implements AutoCloseable {
                     throw new io.ringsift.source.mongo.MongoSourceException(o.embedded + ": no such file");
                 }
                 server = EmbeddedMongo.start();
-                String loaded = server.load(o.embedded);
+                String loaded = server.load(o.embedded, stop);
                 uri = server.connectionString();
                 db = db != null ? db : EmbeddedMongo.DATABASE;
                 coll = coll != null ? coll : loaded;

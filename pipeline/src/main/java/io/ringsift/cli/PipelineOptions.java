@@ -5,14 +5,16 @@ import io.ringsift.partial.StatsLevel;
 import io.ringsift.engine.WaitKind;
 import io.ringsift.engine.EngineSettings;
 import java.util.List;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** Options every pipeline job shares: threads, ring, filter sizing, statistics, rejects. */
 final class PipelineOptions {
-    @Option(names = "--readers", paramLabel = "N", description = "Reader threads (parse + key hash). Default: half the cores, at least 1.")
+    @Option(names = "--readers", paramLabel = "N", description = "Reader threads (parse + key hash). Default: half the cores, at least 1. At most 4 x the cores (more is capped, with a warning).")
     Integer readers;
 
-    @Option(names = "--handlers", paramLabel = "N", description = "Hasher threads, one key partition each. Default: the other half of the cores, at least 1.")
+    @Option(names = "--handlers", paramLabel = "N", description = "Hasher threads, one key partition each. Default: the other half of the cores, at least 1. At most 4 x the cores (more is capped, with a warning).")
     Integer handlers;
 
     @Option(names = "--batch-size", paramLabel = "ROWS", defaultValue = "" + EngineSettings.DEFAULT_BATCH,
@@ -60,12 +62,34 @@ final class PipelineOptions {
     @Option(names = "--verbose", description = "Print stack traces with errors.")
     boolean verbose;
 
-    /** The engine settings; also checks the other option values, throwing IllegalArgumentException with the rule. */
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
+    /**
+     * The engine settings; also checks the other option values, throwing IllegalArgumentException
+     * with the rule. {@code --readers}/{@code --handlers} above {@link EngineSettings#maxThreads}
+     * are capped, with a warning on stderr.
+     */
     EngineSettings engine() {
         new io.ringsift.filter.FilterParams(1, fpp); // states the fpp rule and the offending value
-        EngineSettings d = EngineSettings.defaults(Runtime.getRuntime().availableProcessors());
-        return new EngineSettings(readers != null ? readers : d.readers(), handlers != null ? handlers : d.handlers(),
-                batchSize, ringSize != null ? ringSize : EngineSettings.DEFAULT_RING, waitKind);
+        int cores = Runtime.getRuntime().availableProcessors();
+        EngineSettings d = EngineSettings.defaults(cores);
+        return new EngineSettings(cap("--readers", readers != null ? readers : d.readers(), cores),
+                cap("--handlers", handlers != null ? handlers : d.handlers(), cores), batchSize,
+                ringSize != null ? ringSize : EngineSettings.DEFAULT_RING, waitKind);
+    }
+
+    /** ThreadsFarAboveTheCoresTookMinutesTest: 1024 readers + 1024 handlers on 120k rows took 500 s. */
+    private int cap(String option, int asked, int cores) {
+        int max = EngineSettings.maxThreads(cores);
+        if (asked <= max || asked > 1024) {
+            return asked;   // above 1024 EngineSettings refuses it with the rule
+        }
+        if (command != null) {   // even with -q: the run does not do what was asked
+            command.commandLine().getErr().printf("ringsift: %s %d capped at %d (4 x %d cores): more threads only compete for the cores%n",
+                    option, asked, max, cores);
+        }
+        return max;
     }
 
     /** {@link EngineSettings#fitTo} for what the user did not set: options given on the command line are kept as given. */

@@ -72,15 +72,21 @@ public final class RunEngine {
         if (after != null) {
             group.then(after);
         }
+        int readerCount = Math.max(1, Math.min(settings.readers(), units.size()));
+        // made before the handler threads start: a factory that throws (OutOfMemoryError in --exact's
+        // second pass) must not leave them running (FailureAfterReadingHadNoReportTest)
+        List<UnitReader<U>> unitReaders = new ArrayList<>();
+        for (int i = 0; i < readerCount; i++) {
+            unitReaders.add(readerFactory.get());
+        }
         RingBuffer<RingEvent> ring = disruptor.start();
 
         ConcurrentLinkedQueue<U> queue = new ConcurrentLinkedQueue<>(units);
         AtomicReferenceArray<UnitResult> results = new AtomicReferenceArray<>(units.size());
         List<Thread> readers = new ArrayList<>();
-        int readerCount = Math.max(1, Math.min(settings.readers(), units.size()));
         for (int i = 0; i < readerCount; i++) {
             BatchPublisher publisher = new BatchPublisher(ring, batch, control);
-            UnitReader<U> reader = readerFactory.get();
+            UnitReader<U> reader = unitReaders.get(i);
             Thread t = new Thread(() -> readUnits(queue, reader, publisher, rejects, results, position, control), "ringsift-reader-" + i);
             t.setDaemon(true);
             t.setUncaughtExceptionHandler((th, e) -> control.fail(new RunFailure(th.getName(), null, e)));

@@ -56,7 +56,19 @@ public final class CheckJob {
      */
     public static <U extends WorkUnit> JobResult run(JobInput<U> input, byte[] outputHeader, LoadedFilter filter, Outputs o,
                                                      JobSettings s, RunControl control, JobInput<?> reference) throws IOException {
-        Path out = IngestJob.prepareOutputDir(o.out());
+        if (o.out() == null) {
+            return run(input, outputHeader, filter, o, s, control, reference, null);
+        }
+        // --out is locked like an ingest's, but nothing in it is cleared: it may be an ingest's own directory
+        try (RunDirectory ignored = RunDirectory.open(o.out(), null)) {
+            return run(input, outputHeader, filter, o, s, control, reference, o.out());
+        }
+    }
+
+    /** @param out where report.json and rejects.csv go, or null for neither (no {@code --out}) */
+    private static <U extends WorkUnit> JobResult run(JobInput<U> input, byte[] outputHeader, LoadedFilter filter, Outputs o,
+                                                      JobSettings s, RunControl control, JobInput<?> reference, Path out)
+            throws IOException {
         FilterParams params = new FilterParams(filter.header().expectedKeys(), filter.header().fpp());
         // read-only from every handler while the check runs; keys are added only after it
         BloomChain reference0 = filter.chain();
@@ -82,7 +94,8 @@ public final class CheckJob {
             try (RejectsFile rejects = new RejectsFile(out, s.maxRejects(), control)) {
                 outcome = new RunEngine(s.engine()).run(input.units(), input::newReader,
                         i -> newPartial(params, s, seenIf, input, o.update()), rejects,
-                        newParts != null || seenParts != null ? new CheckWriter(newParts, seenParts) : null, control);
+                        newParts != null || seenParts != null ? new CheckWriter(newParts, o.newOut(), seenParts, o.seenOut()) : null,
+                        control);
                 rejectsPath = rejects.finish(true);
                 rejected = rejects.count();
             }
@@ -143,8 +156,10 @@ public final class CheckJob {
                         Math.round(bytes / 1e6 / seconds * 10) / 10.0, s.engine().readers(), s.engine().handlers(), input.parser(),
                         input.planMillis()),
                 Report.Counts.of(counts, s.exactMemory()), warnings.isEmpty() ? null : warnings);
-        Path reportPath = out.resolve(IngestJob.REPORT_FILE);
-        ReportWriter.write(reportPath, report);
+        Path reportPath = out == null ? null : out.resolve(IngestJob.REPORT_FILE);
+        if (reportPath != null) {
+            ReportWriter.write(reportPath, report);
+        }
         return new JobResult(report, reportPath, updated ? o.filterPath() : null, rejectsPath, IngestJob.exitCode(outcome));
     }
 

@@ -20,12 +20,19 @@ import java.nio.file.StandardOpenOption;
  */
 public final class CheckWriter implements EventHandler<RingEvent> {
     private final Path newParts;
+    private final Path newTarget;
     private final Path seenParts;
+    private final Path seenTarget;
 
-    /** @param newParts directory for "new" parts, or null when not wanted; likewise {@code seenParts} */
-    public CheckWriter(Path newParts, Path seenParts) {
+    /**
+     * @param newParts  directory for "new" parts, or null when not wanted; likewise {@code seenParts}
+     * @param newTarget the {@code --new} file the parts become, named when a write fails; likewise {@code seenTarget}
+     */
+    public CheckWriter(Path newParts, Path newTarget, Path seenParts, Path seenTarget) {
         this.newParts = newParts;
+        this.newTarget = newTarget;
         this.seenParts = seenParts;
+        this.seenTarget = seenTarget;
     }
 
     /** The part file of {@code unit} under {@code dir}. */
@@ -37,10 +44,20 @@ public final class CheckWriter implements EventHandler<RingEvent> {
     public void onEvent(RingEvent event, long sequence, boolean endOfBatch) throws IOException {
         RecordBatch b = event.batch();
         if (newParts != null) {
-            write(b, newParts, false);
+            write(b, newParts, newTarget, false);
         }
         if (seenParts != null) {
-            write(b, seenParts, true);
+            write(b, seenParts, seenTarget, true);
+        }
+    }
+
+    /** A failed write names the output the user asked for, not the handler (DiskFullInCheckNamedTheHandlerTest). */
+    private static void write(RecordBatch b, Path dir, Path target, boolean seen) throws IOException {
+        try {
+            write(b, dir, seen);
+        } catch (IOException e) {
+            throw new IOException("cannot write " + (seen ? "--seen " : "--new ") + target + " (part file " + part(dir, b.unitId())
+                    + "): " + e.getMessage(), e);
         }
     }
 

@@ -27,10 +27,15 @@ import java.util.List;
  * belongs to them. Every file is written to a temp name and renamed, and the journal last, so a
  * kill -9 at any moment leaves the previous epoch's journal pointing at complete state files.
  * {@code --resume} restores the partials, skips the finished units, and cuts the rejects file
- * back to the recorded length: no unit is counted twice and none is skipped.
+ * ({@value #REJECTS}, here, not in {@code --out}: it must outlive any stop) back to the recorded
+ * length: no unit is counted twice and none is skipped. The journal is marked complete only after
+ * every output is written, so a kill at any moment before that leaves a run {@code --resume} can
+ * finish.
  */
 public final class Checkpoint {
     public static final String JOURNAL = "journal.json";
+    /** The run's rejects while it is journaled; copied to rejects.csv at every end, removed by {@link #finish()}. */
+    public static final String REJECTS = "rejects.work.csv";
     static final int VERSION = 1;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -59,6 +64,9 @@ public final class Checkpoint {
      * (so it is never overwritten by mistake); resuming requires a journal with the same fingerprint.
      */
     public static Checkpoint open(Path dir, String fingerprint, int handlers, boolean resume) throws IOException {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new IOException("--checkpoint " + dir + " is a file, not a directory");
+        }
         Path journalFile = dir.resolve(JOURNAL);
         Journal existing = Files.exists(journalFile) ? JSON.readValue(journalFile.toFile(), Journal.class) : null;
         if (!resume) {
@@ -68,6 +76,7 @@ public final class Checkpoint {
             Files.createDirectories(dir);
             Checkpoint c = new Checkpoint(dir, new Journal(VERSION, fingerprint, handlers, false, 0, List.of(), 0, 0, 0));
             c.deleteStates(-1);
+            Files.deleteIfExists(c.rejectsWork());
             AtomicFiles.write(journalFile, out -> out.write(JSON.writeValueAsBytes(c.journal)));
             return c;
         }
@@ -89,6 +98,11 @@ public final class Checkpoint {
                     + "; resume with the same handler count (keys are partitioned by it)");
         }
         return new Checkpoint(dir, existing);
+    }
+
+    /** Where the run's rejects are written while it is journaled. */
+    public Path rejectsWork() {
+        return dir.resolve(REJECTS);
     }
 
     public Journal journal() {
@@ -133,6 +147,7 @@ public final class Checkpoint {
         AtomicFiles.write(dir.resolve(JOURNAL), out -> out.write(JSON.writeValueAsBytes(done)));
         journal = done;
         deleteStates(-1);
+        Files.deleteIfExists(rejectsWork());
     }
 
     private Path state(int epoch, int handler) {

@@ -64,13 +64,9 @@ public final class CsvInput implements JobInput<CsvUnit> {
     public String fingerprint() {
         StringBuilder sb = new StringBuilder("csv ").append(dialect).append(" parser=").append(parser);
         for (CsvFile f : plan.files()) {
-            long modified;
-            try {
-                modified = Files.getLastModifiedTime(f.path()).toMillis();
-            } catch (IOException e) {
-                modified = -1;
-            }
-            sb.append(" | ").append(f.path().toAbsolutePath()).append(" size=").append(f.size()).append(" mtime=").append(modified);
+            // file key (inode), size and modification time as planned: a replaced file is not resumed
+            sb.append(" | ").append(f.path().toAbsolutePath()).append(' ')
+                    .append(f.identity() != null ? f.identity().describe() : "size=" + f.size());
         }
         sb.append(" | units=");
         plan.units().forEach(u -> sb.append(u.start()).append('-').append(u.end()).append(';'));

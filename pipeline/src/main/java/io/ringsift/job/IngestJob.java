@@ -16,6 +16,7 @@ import io.ringsift.report.Warnings;
 import io.ringsift.reduce.Reducer;
 import io.ringsift.engine.RunControl;
 import io.ringsift.engine.RunEngine;
+import io.ringsift.engine.RunFailure;
 import io.ringsift.engine.RunOutcome;
 import io.ringsift.source.UnitResult;
 import io.ringsift.source.WorkUnit;
@@ -43,14 +44,33 @@ public final class IngestJob {
 
     public static <U extends WorkUnit> JobResult run(String command, JobInput<U> input, JobSettings s, RunControl control)
             throws IOException {
-        Path out = prepareOutputDir(s.out());
-        clearPreviousOutputs(out);
+        try (RunDirectory dir = RunDirectory.open(s.out(), s.checkpoint())) {
+            return run(command, input, s, control, dir);
+        }
+    }
+
+    private static <U extends WorkUnit> JobResult run(String command, JobInput<U> input, JobSettings s, RunControl control,
+                                                      RunDirectory dir) throws IOException {
+        Path out = s.out();
         long expected = s.expectedKeys() != null ? s.expectedKeys() : input.estimatedKeys();
         FilterParams params = new FilterParams(expected, s.fpp());
         String fingerprint = input.fingerprint() + " | key=" + s.key().describe() + " fpp=" + s.fpp() + " expectedKeys=" + expected
                 + " stats=" + s.stats() + " exact=" + s.exact();
         Checkpoint checkpoint = s.checkpoint() == null ? null
                 : Checkpoint.open(s.checkpoint(), fingerprint, s.engine().handlers(), s.resume());
+        dir.clearPreviousOutputs();   // only now that every check has passed (RefusedResumeDeletedPreviousOutputsTest)
+        long[] rejectedSoFar = {0};
+        try {
+            return afterChecks(command, input, s, control, out, params, checkpoint, rejectedSoFar);
+        } catch (IOException | RuntimeException | Error e) {
+            // out of memory in the reduce, or a bug: still an honest report (FailureAfterReadingHadNoReportTest)
+            return failed(command, s, control, out, rejectedSoFar[0], e);
+        }
+    }
+
+    private static <U extends WorkUnit> JobResult afterChecks(String command, JobInput<U> input, JobSettings s, RunControl control,
+                                                              Path out, FilterParams params, Checkpoint checkpoint,
+                                                              long[] rejectedSoFar) throws IOException {
         List<Partial> partials = new ArrayList<>();
         for (int i = 0; i < s.engine().handlers(); i++) {
             Partial p = new Partial(params, s.engine().handlers(), s.exactMemoryPerHandler(), null, input.newProfile(s.stats()));
@@ -61,7 +81,7 @@ public final class IngestJob {
         RunOutcome<Partial> outcome = null;
         Path rejectsPath;
         long rejected;
-        try (RejectsFile rejects = new RejectsFile(out, s.maxRejects(), control)) {
+        try (RejectsFile rejects = new RejectsFile(out, checkpoint == null ? null : checkpoint.rejectsWork(), s.maxRejects(), control)) {
             if (checkpoint != null) {
                 checkpoint.restore(partials);
                 checkpoint.journal().results().forEach(r -> done.put(r.unit(), r));
@@ -84,10 +104,16 @@ public final class IngestJob {
                     break;
                 }
                 if (checkpoint != null && !epoch.isEmpty()) {
-                    checkpoint.save(partials, List.copyOf(done.values()), rejects.flushedLength(), rejects.count(),
-                            previousNanos + control.progress().elapsedNanos());
+                    try {
+                        checkpoint.save(partials, List.copyOf(done.values()), rejects.flushedLength(), rejects.count(),
+                                previousNanos + control.progress().elapsedNanos());
+                    } catch (IOException e) {
+                        outcome = failed(outcome, control, new RunFailure("checkpoint", s.checkpoint().toString(), e));
+                        break;
+                    }
                 }
             }
+            rejectedSoFar[0] = rejects.count();
             rejectsPath = rejects.finish(true);
             rejected = rejects.count();
         }
@@ -110,14 +136,20 @@ public final class IngestJob {
             long duplicates = exact != null ? exact.duplicateRecords() : counts.duplicateRecords();
             FilterHeader header = FilterHeader.of(s.key(), input.keySource(), merged.bloom(), merged.records(), duplicates,
                     exact != null ? KeyCounts.EXACT : counts.method(), Instant.now());
-            FilterFile.write(filterPath, header, merged.bloom());
-        }
-        if (checkpoint != null && outcome.complete()) {
-            checkpoint.finish();
+            try {
+                FilterFile.write(filterPath, header, merged.bloom());
+            } catch (IOException e) {
+                outcome = failed(outcome, control, new RunFailure("filter write", null, e));
+                filterPath = null;
+            }
         }
         Report report = report(command, input, s, params, outcome, merged, counts, rejected, filterPath, exact);
         Path reportPath = out.resolve(REPORT_FILE);
         ReportWriter.write(reportPath, report);
+        if (checkpoint != null && outcome.complete()) {
+            // last: until the outputs are all written, a kill leaves a journal that --resume can finish
+            checkpoint.finish();
+        }
         return new JobResult(report, reportPath, filterPath, rejectsPath, exitCode(outcome));
     }
 
@@ -129,8 +161,14 @@ public final class IngestJob {
      */
     private static <U extends WorkUnit> Report.Exact verify(JobInput<U> input, JobSettings s, Partial merged, RunControl control) {
         HashPairSet candidates = merged.candidates();
-        RunOutcome<ExactVerifier> pass = new RunEngine(s.engine()).run(input.units(), () -> input.newVerifyingReader(candidates),
-                i -> new ExactVerifier(), r -> { }, null, control);
+        RunOutcome<ExactVerifier> pass;
+        try {
+            pass = new RunEngine(s.engine()).run(input.units(), () -> input.newVerifyingReader(candidates),
+                    i -> new ExactVerifier(), r -> { }, null, control);
+        } catch (RuntimeException | Error e) {   // OutOfMemoryError on this thread: exit 3 and a report, not a JVM crash
+            control.fail(new RunFailure("exact pass", null, e));
+            return null;
+        }
         if (!pass.complete()) {
             return null;
         }
@@ -153,26 +191,34 @@ public final class IngestJob {
         };
     }
 
-    /**
-     * The output directory describes this run only: outputs of an earlier run there are removed
-     * first, so a run that stops early never leaves an older filter beside its incomplete report.
-     */
-    private static void clearPreviousOutputs(Path out) throws IOException {
-        for (String name : List.of(FILTER_FILE, REPORT_FILE, RejectsFile.NAME)) {
-            Files.deleteIfExists(out.resolve(name));
-        }
+    /** A failure after the input was read: the run is marked failed, and the report is still written. */
+    private static RunOutcome<Partial> failed(RunOutcome<Partial> o, RunControl control, RunFailure f) {
+        control.fail(f);
+        return new RunOutcome<>(o.states(), o.units(), control.stopReason(), control.failure(), o.elapsedNanos());
     }
 
-    /** Creates the output directory and proves it writable before any work is done. */
-    public static Path prepareOutputDir(Path dir) throws IOException {
+    /**
+     * The report of a run that failed where no partial result is at hand (out of memory while
+     * reducing): records read so far and the rejects written, nothing else claimed.
+     */
+    private static JobResult failed(String command, JobSettings s, RunControl control, Path out, long rejected, Throwable e)
+            throws IOException {
+        control.fail(new RunFailure(e instanceof OutOfMemoryError ? "reduce" : "job", null, e));
+        long records = control.progress().records();
+        double seconds = Math.max(control.progress().elapsedNanos(), 1) / 1e9;
+        Report report = new Report(Report.SCHEMA_VERSION, command, false, "failed", control.failure().getMessage(),
+                s.key().describe(), records, rejected, 0, 0, List.of(), null, List.of(), null, null, null,
+                new Report.Timing(Math.round(seconds * 1000), Math.round(records / seconds), null, s.engine().readers(),
+                        s.engine().handlers(), null), null, null);
+        Path reportPath = out.resolve(REPORT_FILE);
         try {
-            Files.createDirectories(dir);
-            Path probe = Files.createTempFile(dir, ".ringsift-probe", ".tmp");
-            Files.delete(probe);
-        } catch (IOException e) {
-            throw new IOException("output directory " + dir + " is not writable: " + e.getMessage(), e);
+            ReportWriter.write(reportPath, report);
+        } catch (IOException | RuntimeException w) {
+            e.addSuppressed(w);
+            throw e instanceof IOException io ? io : new IOException(control.failure().getMessage(), e);
         }
-        return dir;
+        Path rejects = out.resolve(RejectsFile.NAME);
+        return new JobResult(report, reportPath, null, Files.exists(rejects) ? rejects : null, ExitCodes.INPUT);
     }
 
     private static <U extends WorkUnit> Report report(String command, JobInput<U> input, JobSettings s, FilterParams params,

@@ -9,9 +9,12 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -20,30 +23,54 @@ import org.apache.commons.csv.CSVPrinter;
  * rejects.csv: one row per rejected record ({@code source,line,reason,raw,id}: the four columns the
  * CSV path promised, then the document {@code _id} for Mongo rejects). Shared by all
  * readers; rejects are rare, so a lock here costs nothing on the hot path. The file is written
- * under a temp name and renamed by {@link #finish(boolean)}; it exists only when something was
- * rejected. Past {@code maxRejects} the run is asked to stop (exit code 4).
+ * under a temp name carrying the run id and renamed by {@link #finish(boolean)}; it exists only
+ * when something was rejected. Past {@code maxRejects} the run is asked to stop (exit code 4).
  *
- * <p>A write that fails (disk full) closes and deletes the temp file at once, so the space comes
- * back and nothing half-written stays behind; the failure names the file, and every later reject
- * fails the same way.
+ * <p>With a checkpoint the rejects are written to the checkpoint's own file instead
+ * ({@code DIR/rejects.work.csv}), which outlives any stop: {@link #finish(boolean)} copies it to
+ * rejects.csv and leaves it in place, and only the checkpoint's finish removes it. So however the
+ * run ends (interrupt, kill -9 during the reduce or the filter write), {@code --resume} finds the
+ * rejects the journal counts (ResumeAfterInterruptWithRejectsTest). {@link #flushedLength()}
+ * forces them to disk before the journal that counts them is written.
+ *
+ * <p>A write that fails (disk full) closes and deletes the temp file at once (a checkpoint's file
+ * is cut back to what the journal counts), so the space comes back and nothing half-written stays
+ * behind; the failure names the file, and every later reject fails the same way.
  */
 public final class RejectsFile implements RejectSink, AutoCloseable {
     public static final String NAME = "rejects.csv";
 
     private final Path target;
     private final Path tmp;
+    /** True when {@link #tmp} is a checkpoint's rejects file, which stays until the checkpoint finishes. */
+    private final boolean kept;
     private final long maxRejects;
     private final RunControl control;
     private final AtomicLong count = new AtomicLong();
+    private FileChannel channel;
     private OutputStream file;
+    /** Bytes of {@link #tmp} forced to disk for a journal (a failure cuts the file back to them). */
+    private long synced;
     private CSVPrinter printer;
     private boolean closed;
     private IOException failure;
 
-    /** @param maxRejects stop the run when more than this many records are rejected; negative = no limit */
+    /**
+     * @param dir        where rejects.csv goes, or null to count rejects without writing them
+     * @param maxRejects stop the run when more than this many records are rejected; negative = no limit
+     */
     public RejectsFile(Path dir, long maxRejects, RunControl control) {
-        this.target = dir.resolve(NAME);
-        this.tmp = dir.resolve("." + NAME + ".tmp");
+        this(dir, null, maxRejects, control);
+    }
+
+    /**
+     * @param work a checkpoint's rejects file, kept across runs until the checkpoint finishes, or
+     *             null for a temp file beside rejects.csv
+     */
+    public RejectsFile(Path dir, Path work, long maxRejects, RunControl control) {
+        this.target = dir == null ? null : dir.resolve(NAME);
+        this.kept = work != null;
+        this.tmp = kept ? work : target == null ? null : target.resolveSibling(AtomicFiles.tempName(target));
         this.maxRejects = maxRejects;
         this.control = control;
     }
@@ -53,9 +80,13 @@ public final class RejectsFile implements RejectSink, AutoCloseable {
         if (failure != null) {
             throw new UncheckedIOException(failure.getMessage(), failure);
         }
+        if (target == null) {   // count only: check without --out
+            countAndCheck();
+            return;
+        }
         try {
             if (printer == null) {
-                file = Files.newOutputStream(tmp);
+                open(false);
                 printer = new CSVPrinter(new BufferedWriter(new OutputStreamWriter(file, StandardCharsets.UTF_8)), CSVFormat.RFC4180.builder().setHeader("source", "line", "reason", "raw", "id").get());
             }
             printer.printRecord(r.source(), r.line() > 0 ? r.line() : "", r.reason(), r.raw() == null ? "" : r.raw(), r.id() == null ? "" : r.id());
@@ -63,6 +94,10 @@ public final class RejectsFile implements RejectSink, AutoCloseable {
             failed(e);
             throw new UncheckedIOException(failure.getMessage(), failure);
         }
+        countAndCheck();
+    }
+
+    private void countAndCheck() {
         if (count.incrementAndGet() > maxRejects && maxRejects >= 0) {
             control.requestStop(RunControl.StopReason.TOO_MANY_REJECTS);
         }
@@ -72,16 +107,35 @@ public final class RejectsFile implements RejectSink, AutoCloseable {
         return count.get();
     }
 
+    /** The file rejects are written to before {@link #finish(boolean)}. */
+    public Path workPath() {
+        return tmp;
+    }
+
     /**
-     * For a checkpoint: flushes what has been written and returns its length, so a resumed run can
-     * cut away rejects of units that were not finished.
+     * For a checkpoint: flushes what has been written, forces it to disk (the journal that counts
+     * these rejects is written next: after a power cut they must be there) and returns its length,
+     * so a resumed run can cut away rejects of units that were not finished.
      */
     public synchronized long flushedLength() throws IOException {
         if (printer == null) {
             return 0;
         }
-        printer.flush();
-        return Files.size(tmp);
+        try {
+            printer.flush();
+            channel.force(false);
+            synced = channel.size();
+        } catch (IOException e) {
+            failed(e);
+            throw failure;
+        }
+        return synced;
+    }
+
+    private void open(boolean append) throws IOException {
+        channel = append ? FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.APPEND)
+                : FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+        file = Channels.newOutputStream(channel);
     }
 
     /**
@@ -96,10 +150,11 @@ public final class RejectsFile implements RejectSink, AutoCloseable {
         if (!Files.exists(tmp) || Files.size(tmp) < length) {
             throw new IOException("cannot resume: " + tmp + " is missing or shorter than the checkpoint recorded (" + length + " bytes)");
         }
-        try (var ch = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE)) {
+        try (var ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
             ch.truncate(length);
         }
-        file = Files.newOutputStream(tmp, java.nio.file.StandardOpenOption.APPEND);
+        synced = length;
+        open(true);
         printer = new CSVPrinter(new BufferedWriter(new OutputStreamWriter(file, StandardCharsets.UTF_8)), CSVFormat.RFC4180);
         count.set(rejects);
     }
@@ -116,14 +171,22 @@ public final class RejectsFile implements RejectSink, AutoCloseable {
             throw failure;
         }
         if (printer == null) {
-            Files.deleteIfExists(target);
+            if (target != null) {
+                Files.deleteIfExists(target);
+            }
             return null;
         }
         if (!keep) {
-            Files.deleteIfExists(tmp);
+            if (!kept) {
+                Files.deleteIfExists(tmp);
+            }
             return null;
         }
-        AtomicFiles.moveInto(tmp, target);
+        if (kept) {
+            AtomicFiles.write(target, out -> Files.copy(tmp, out));   // the checkpoint keeps its copy until it finishes
+        } else {
+            AtomicFiles.moveInto(tmp, target);
+        }
         return target;
     }
 
@@ -153,7 +216,13 @@ public final class RejectsFile implements RejectSink, AutoCloseable {
             // closing a file stream does not write; nothing else to do
         }
         try {
-            Files.deleteIfExists(tmp);
+            if (kept) {
+                try (var ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                    ch.truncate(synced);   // what the journal counts stays for --resume
+                }
+            } else {
+                Files.deleteIfExists(tmp);
+            }
         } catch (IOException ignored) {
             // nothing more we can do; the run fails with the first error anyway
         }

@@ -153,7 +153,7 @@ class JobFaultsTest {
         Path out = dir.resolve("o");
         JobResult r = run(input, out);
         assertThat(r.report().error()).isEqualTo("reader failed on " + in.get(1)
-                + ": file changed while reading: expected " + size + " bytes, read " + size / 3);
+                + ": file changed since the run was planned: its size changed from " + size + " to " + size / 3 + " bytes");
         assertFailedOutputs(r, out);
     }
 

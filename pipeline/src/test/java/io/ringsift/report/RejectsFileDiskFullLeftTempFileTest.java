@@ -43,9 +43,9 @@ class RejectsFileDiskFullLeftTempFileTest {
     void aFailedWriteRemovesTheTempFileAndNamesTheRejectsFile() throws Exception {
         Path devFull = Path.of("/dev/full");
         assumeThat(Files.exists(devFull)).as("/dev/full (Linux)").isTrue();
-        Files.createSymbolicLink(dir.resolve(".rejects.csv.tmp"), devFull);
         long openBefore = openOnDevFull();
         RejectsFile rejects = new RejectsFile(dir, -1, new RunControl());
+        Files.createSymbolicLink(rejects.workPath(), devFull);
 
         // the first 8 KiB are buffered; the write that flushes them fails
         assertThatThrownBy(() -> {
@@ -54,7 +54,7 @@ class RejectsFileDiskFullLeftTempFileTest {
             }
         }).isInstanceOf(UncheckedIOException.class)
                 .hasMessage("cannot write " + dir.resolve("rejects.csv") + ": No space left on device");
-        assertThat(dir.resolve(".rejects.csv.tmp")).doesNotExist();
+        assertThat(rejects.workPath()).doesNotExist();
         assertThat(openOnDevFull()).as("file left open").isEqualTo(openBefore);
 
         // every later reject fails the same way, and finishing leaves nothing behind
@@ -70,9 +70,9 @@ class RejectsFileDiskFullLeftTempFileTest {
     void aFailureWhenTheLastRejectsAreFlushedFailsFinishAndRemovesTheTempFile() throws Exception {
         Path devFull = Path.of("/dev/full");
         assumeThat(Files.exists(devFull)).as("/dev/full (Linux)").isTrue();
-        Files.createSymbolicLink(dir.resolve(".rejects.csv.tmp"), devFull);
         long openBefore = openOnDevFull();
         RejectsFile rejects = new RejectsFile(dir, -1, new RunControl());
+        Files.createSymbolicLink(rejects.workPath(), devFull);
         rejects.reject(reject(1));   // fits the buffer: the error comes only on close
 
         assertThatThrownBy(() -> rejects.finish(true))

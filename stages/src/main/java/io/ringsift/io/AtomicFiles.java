@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Writes a file so that it either appears complete or not at all: write a hidden temp file beside
@@ -48,7 +47,7 @@ public final class AtomicFiles {
      *             "cannot write filter file out/filter.bf: No space left on device")
      */
     public static <T> T write(Path target, String what, Body<T> body) throws IOException {
-        Path absolute = target.toAbsolutePath();
+        Path absolute = throughLinks(target.toAbsolutePath());
         Path tmp = null;
         try {
             tmp = absolute.resolveSibling(tempName(absolute));
@@ -80,9 +79,45 @@ public final class AtomicFiles {
         }
     }
 
-    /** A hidden sibling name, unique enough that concurrent writers of one target never share it. */
+    /**
+     * A hidden sibling name carrying this run's id ({@link RunId}), unique enough that concurrent
+     * writers of one target never share it, and recognisable as stale by the next run.
+     */
     public static String tempName(Path target) {
-        return "." + target.getFileName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp";
+        return RunId.tempName(target.getFileName().toString());
+    }
+
+    /**
+     * Where writing {@code target} really goes: a symbolic link is followed to the file it names, so
+     * the rename replaces that file and not the link (UpdateThroughSymlinkReplacedTheLinkTest).
+     */
+    static Path throughLinks(Path target) throws IOException {
+        Path p = target;
+        for (int hops = 0; Files.isSymbolicLink(p); hops++) {
+            if (hops == 40) {
+                throw new IOException(target + ": too many levels of symbolic links");
+            }
+            p = p.resolveSibling(Files.readSymbolicLink(p)).normalize();
+        }
+        return p;
+    }
+
+    /**
+     * Removes temp files that other (dead) runs left in {@code dir}: call it only while holding
+     * the directory's lock, so no live run can own them. Returns how many were removed.
+     */
+    public static int removeStaleTemps(Path dir, java.util.function.Predicate<String> forTarget) throws IOException {
+        int removed = 0;
+        try (java.nio.file.DirectoryStream<Path> files = Files.newDirectoryStream(dir, ".*.tmp")) {
+            for (Path p : files) {
+                String name = p.getFileName().toString();
+                if (RunId.isOtherRunsTemp(name) && forTarget.test(name) && Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                        && Files.deleteIfExists(p)) {
+                    removed++;
+                }
+            }
+        }
+        return removed;
     }
 
     /** Renames {@code tmp} over {@code target}, atomically where the file system allows it. */

@@ -1,5 +1,6 @@
 package io.ringsift.source.csv;
 
+import io.ringsift.io.FileIdentity;
 import io.ringsift.key.KeySpec;
 import java.io.IOException;
 import java.io.InputStream;
@@ -91,7 +92,8 @@ public final class CsvPlanner {
     }
 
     private CsvFile describe(Path p, Map<String, Integer> fieldIndex) throws CsvInputException, IOException {
-        long size = Files.size(p);
+        FileIdentity identity = FileIdentity.of(p);   // before reading: a change from here on is caught by the readers
+        long size = identity.size();
         List<String> columns = List.of();
         byte[] headerLine = new byte[0];
         try (InputStream in = Files.newInputStream(p)) {
@@ -138,7 +140,7 @@ public final class CsvPlanner {
         for (int i = 0; i < fields.length; i++) {
             fields[i] = fieldIndex.computeIfAbsent(columns.get(i), c -> fieldIndex.size());
         }
-        return new CsvFile(p, columns, keyIndexes, fields, size, headerLine, headerColumns);
+        return new CsvFile(p, columns, keyIndexes, fields, size, headerLine, headerColumns, identity);
     }
 
     /**

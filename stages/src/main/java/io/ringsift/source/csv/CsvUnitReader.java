@@ -1,5 +1,6 @@
 package io.ringsift.source.csv;
 
+import io.ringsift.io.FileIdentity;
 import io.ringsift.key.KeyEncoder;
 import io.ringsift.key.KeyHash;
 import io.ringsift.partial.HashPairSet;
@@ -68,6 +69,7 @@ public final class CsvUnitReader implements UnitReader<CsvUnit> {
         long rejected = 0;
         sink.publish(unit.id());
         try (FileChannel ch = FileChannel.open(file.path(), StandardOpenOption.READ)) {
+            checkIdentity(unit);
             ch.position(unit.start());
             InputStream in = Channels.newInputStream(ch);
             RecordFramer framer = new RecordFramer(in, length, unit.start(), unit.firstLine(), dialect);
@@ -126,6 +128,22 @@ public final class CsvUnitReader implements UnitReader<CsvUnit> {
             return new UnitResult(unit.id(), records, rejected, read, 0);
         } catch (NoSuchFileException e) {
             throw new IOException(unit.describe() + ": file disappeared before it could be read", e);
+        }
+    }
+
+    /**
+     * The file just opened is the one planned, unchanged (same file key, size and modification
+     * time): stat after open, so a file replaced before the open is caught, and one replaced after
+     * it is still read whole from the planned file the channel holds.
+     */
+    private static void checkIdentity(CsvUnit unit) throws IOException {
+        FileIdentity planned = unit.file().identity();
+        if (planned == null) {
+            return;
+        }
+        String difference = planned.difference(FileIdentity.of(unit.file().path()));
+        if (difference != null) {
+            throw new IOException(unit.describe() + ": file changed since the run was planned: " + difference);
         }
     }
 

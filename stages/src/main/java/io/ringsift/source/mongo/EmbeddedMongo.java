@@ -25,6 +25,8 @@ import org.bson.BsonDocument;
  * {@code $bucketAuto}, real indexes for range scans (every query scans the collection).
  */
 public final class EmbeddedMongo implements AutoCloseable {
+    /** MongoDB's document size limit (BSON {@code maxBsonObjectSize}). */
+    static final int MAX_DOCUMENT_BYTES = 16 * 1024 * 1024;
     /** The database {@link #load} writes to. */
     public static final String DATABASE = "ringsift";
     private static final int INSERT_BATCH = 1000;
@@ -66,15 +68,24 @@ public final class EmbeddedMongo implements AutoCloseable {
      *                              duplicate {@code _id}; lines before it stay loaded
      */
     public String load(Path jsonl) {
+        return load(jsonl, () -> false);
+    }
+
+    /** As {@link #load(Path)}, stopping early (between insert batches) once {@code stop} says so (an interrupt). */
+    public String load(Path jsonl, java.util.function.BooleanSupplier stop) {
         String name = jsonl.getFileName().toString();
         int dot = name.lastIndexOf('.');
         String collection = dot > 0 ? name.substring(0, dot) : name;
-        load(jsonl, collection);
+        load(jsonl, collection, stop);
         return collection;
     }
 
     /** Loads {@code jsonl} into {@value #DATABASE}.{@code collection}; returns the documents inserted. */
     public long load(Path jsonl, String collection) {
+        return load(jsonl, collection, () -> false);
+    }
+
+    private long load(Path jsonl, String collection, java.util.function.BooleanSupplier stop) {
         MongoCollection<BsonDocument> coll = client().getDatabase(DATABASE).getCollection(collection, BsonDocument.class);
         List<BsonDocument> batch = new ArrayList<>(INSERT_BATCH);
         long[] lines = new long[INSERT_BATCH];   // source line of each batch entry, to name a failed insert
@@ -97,10 +108,17 @@ public final class EmbeddedMongo implements AutoCloseable {
                 batch.add(doc);
                 if (batch.size() == INSERT_BATCH) {
                     inserted += insert(coll, batch, lines, jsonl);
+                    if (stop.getAsBoolean()) {
+                        batch.clear();
+                        break;
+                    }
                 }
             }
+        } catch (java.nio.charset.CharacterCodingException e) {
+            // the reader decodes ahead of the lines it returns, so lineNo is not where it failed (this said "line 0")
+            throw new MongoSourceException(jsonl + ":" + firstInvalidUtf8Line(jsonl) + ": invalid UTF-8 (" + e.getMessage() + ")", e);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + jsonl + " (line " + lineNo + ")", e);
+            throw new UncheckedIOException("cannot read " + jsonl + " (after line " + lineNo + "): " + e.getMessage(), e);
         }
         if (!batch.isEmpty()) {
             inserted += insert(coll, batch, lines, jsonl);
@@ -117,10 +135,58 @@ public final class EmbeddedMongo implements AutoCloseable {
         } catch (MongoBulkWriteException e) {
             var err = e.getWriteErrors().get(0);
             throw new MongoSourceException(file + ":" + lines[err.getIndex()] + ": " + MongoConnection.firstLine(err.getMessage()), e);
+        } catch (RuntimeException e) {
+            // the driver refuses a document before sending it (over 16 MiB, a NUL in a field name):
+            // find which one, so the message names its line instead of "internal error"
+            for (int i = 0; i < batch.size(); i++) {
+                String problem = unsendable(batch.get(i));
+                if (problem != null) {
+                    throw new MongoSourceException(file + ":" + lines[i] + ": " + problem, e);
+                }
+            }
+            throw new MongoSourceException(file + ": lines " + lines[0] + "-" + lines[batch.size() - 1] + ": "
+                    + MongoConnection.firstLine(String.valueOf(e.getMessage())), e);
         }
         int n = batch.size();
         batch.clear();
         return n;
+    }
+
+    /** The first line of {@code file} that is not valid UTF-8 (failure path only: reads the file again). */
+    private static long firstInvalidUtf8Line(Path file) {
+        try (java.io.InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+            long n = 1;
+            for (int b = in.read(); ; b = in.read()) {
+                if (b == '\n' || b < 0) {
+                    try {
+                        StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(line.toByteArray()));
+                    } catch (java.nio.charset.CharacterCodingException bad) {
+                        return n;
+                    }
+                    if (b < 0) {
+                        return n;
+                    }
+                    line.reset();
+                    n++;
+                } else {
+                    line.write(b);
+                }
+            }
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /** Why the driver cannot send {@code doc}, or null. */
+    private static String unsendable(BsonDocument doc) {
+        int size;
+        try {
+            size = new org.bson.RawBsonDocument(doc, new org.bson.codecs.BsonDocumentCodec()).getByteBuffer().remaining();
+        } catch (RuntimeException e) {   // BsonSerializationException: "... contains a null character"
+            return "cannot store this document: " + MongoConnection.firstLine(String.valueOf(e.getMessage()));
+        }
+        return size > MAX_DOCUMENT_BYTES ? "document of " + size + " bytes is over MongoDB's 16 MiB limit" : null;
     }
 
     /** A client for loading and inspection; closed with this server. */
