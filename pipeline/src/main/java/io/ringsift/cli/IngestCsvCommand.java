@@ -70,6 +70,7 @@ final class IngestCsvCommand implements Callable<Integer> {
         } catch (CsvInputException e) {
             throw new UserError(e.getMessage());
         }
+        engine = pipeline.fitTo(engine, plan.units().size(), plan.files().stream().mapToLong(f -> f.size()).sum());
         CsvInput input = new CsvInput(plan, dialect, csv.parser, false);
         if (pipeline.stats == io.ringsift.partial.StatsLevel.NONE) {
             input.withoutValues();

@@ -19,9 +19,10 @@ final class PipelineOptions {
             description = "Rows per ring slot (default: ${DEFAULT-VALUE}).")
     int batchSize;
 
-    @Option(names = "--ring-size", paramLabel = "SLOTS", defaultValue = "" + EngineSettings.DEFAULT_RING,
-            description = "Slots in the ring, a power of two (default: ${DEFAULT-VALUE}).")
-    int ringSize;
+    @Option(names = "--ring-size", paramLabel = "SLOTS",
+            description = "Slots in the ring, a power of two (default: " + EngineSettings.DEFAULT_RING + "; "
+                    + EngineSettings.SMALL_RING + " for a CSV input under " + (EngineSettings.SMALL_INPUT >> 20) + " MiB).")
+    Integer ringSize;
 
     @Option(names = "--wait", paramLabel = "KIND", defaultValue = "blocking",
             description = "Handler wait strategy: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
@@ -64,7 +65,14 @@ final class PipelineOptions {
         new io.ringsift.filter.FilterParams(1, fpp); // states the fpp rule and the offending value
         EngineSettings d = EngineSettings.defaults(Runtime.getRuntime().availableProcessors());
         return new EngineSettings(readers != null ? readers : d.readers(), handlers != null ? handlers : d.handlers(),
-                batchSize, ringSize, waitKind);
+                batchSize, ringSize != null ? ringSize : EngineSettings.DEFAULT_RING, waitKind);
+    }
+
+    /** {@link EngineSettings#fitTo} for what the user did not set: options given on the command line are kept as given. */
+    EngineSettings fitTo(EngineSettings e, int units, long inputBytes) {
+        EngineSettings fit = e.fitTo(units, inputBytes);
+        return new EngineSettings(readers != null ? e.readers() : fit.readers(), handlers != null ? e.handlers() : fit.handlers(),
+                e.batchSize(), ringSize != null ? e.ringSize() : fit.ringSize(), e.waitKind());
     }
 
     /** The exact-count budget in bytes: --exact-memory, or half the heap. */

@@ -141,7 +141,8 @@ public final class CheckJob {
                 counts.duplicateRecords(), counts.distinctKeys(), input.sources(outcome.units()), null,
                 input.fields(merged.fields(), s.key(), counts), null, null, check,
                 new Report.Timing(Math.round(seconds * 1000), Math.round(merged.records() / seconds),
-                        Math.round(bytes / 1e6 / seconds * 10) / 10.0, s.engine().readers(), s.engine().handlers(), input.parser()),
+                        Math.round(bytes / 1e6 / seconds * 10) / 10.0, s.engine().readers(), s.engine().handlers(), input.parser(),
+                        input.planMillis()),
                 Report.Counts.of(counts), warnings.isEmpty() ? null : warnings);
         Path reportPath = out.resolve(IngestJob.REPORT_FILE);
         ReportWriter.write(reportPath, report);

@@ -178,4 +178,9 @@ public final class CsvInput implements JobInput<CsvUnit> {
     public String parser() {
         return parser.name().toLowerCase(Locale.ROOT);
     }
+
+    @Override
+    public Long planMillis() {
+        return plan.planMillis();
+    }
 }

@@ -193,7 +193,8 @@ public final class IngestJob {
         warnings.addAll(Warnings.forCounts(counts));
         double seconds = Math.max(o.elapsedNanos(), 1) / 1e9;
         Report.Timing timing = new Report.Timing(Math.round(seconds * 1000), Math.round(m.records() / seconds),
-                bytes > 0 ? round1(bytes / 1e6 / seconds) : null, s.engine().readers(), s.engine().handlers(), input.parser());
+                bytes > 0 ? round1(bytes / 1e6 / seconds) : null, s.engine().readers(), s.engine().handlers(), input.parser(),
+                input.planMillis());
         long duplicates = exact != null ? exact.duplicateRecords() : counts.duplicateRecords();
         return new Report(Report.SCHEMA_VERSION, command, o.complete(),
                 o.stopReason() == null ? null : o.stopReason().name().toLowerCase(java.util.Locale.ROOT),

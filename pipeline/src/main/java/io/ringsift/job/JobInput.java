@@ -65,4 +65,9 @@ public interface JobInput<U extends WorkUnit> {
     default String parser() {
         return null;
     }
+
+    /** Milliseconds spent checking the input and cutting it into units before the run, for the timing block; null if not measured. */
+    default Long planMillis() {
+        return null;
+    }
 }

@@ -134,8 +134,13 @@ public record Report(
                         Long bloomSeenRecords, Long falsePositives, String seenMethod, Double filterFpp,
                         Double expectedFalsePositives, Long seenRecordsLow, Long seenRecordsHigh) {}
 
-    @JsonPropertyOrder({"elapsedMillis", "recordsPerSecond", "megabytesPerSecond", "readers", "handlers", "parser"})
+    /** @param planMillis checking the inputs and cutting them into units, before {@code elapsedMillis} starts (CSV only) */
+    @JsonPropertyOrder({"elapsedMillis", "recordsPerSecond", "megabytesPerSecond", "readers", "handlers", "parser", "planMillis"})
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Timing(long elapsedMillis, long recordsPerSecond, Double megabytesPerSecond, int readers, int handlers,
-                         String parser) {}
+                         String parser, Long planMillis) {
+        public Timing(long elapsedMillis, long recordsPerSecond, Double megabytesPerSecond, int readers, int handlers, String parser) {
+            this(elapsedMillis, recordsPerSecond, megabytesPerSecond, readers, handlers, parser, null);
+        }
+    }
 }

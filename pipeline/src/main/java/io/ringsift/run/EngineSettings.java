@@ -14,6 +14,9 @@ import io.ringsift.ring.WaitKind;
 public record EngineSettings(int readers, int handlers, int batchSize, int ringSize, WaitKind waitKind) {
     public static final int DEFAULT_BATCH = 1024;
     public static final int DEFAULT_RING = 64;
+    /** An input under this many bytes is "small": one handler and a {@link #SMALL_RING}-slot ring ({@link #fitTo}). */
+    public static final long SMALL_INPUT = 16L << 20;
+    public static final int SMALL_RING = 8;
 
     public EngineSettings {
         if (readers < 1 || readers > 1024) {
@@ -40,6 +43,19 @@ public record EngineSettings(int readers, int handlers, int batchSize, int ringS
         int readers = Math.max(1, cores / 2);
         int handlers = Math.max(1, cores - readers);
         return new EngineSettings(readers, handlers, DEFAULT_BATCH, DEFAULT_RING, WaitKind.BLOCKING);
+    }
+
+    /**
+     * These settings sized to a planned input: never more readers than units (a reader without a unit
+     * only starts and stops); an input under {@link #SMALL_INPUT} bytes (about 110k rows of 146 bytes)
+     * gets one handler and a {@link #SMALL_RING}-slot ring, since one reader cannot keep more busy
+     * and each extra handler is one more thread to start that scans every slot. Results do not depend
+     * on the thread counts (the partials hold disjoint keys). docs/benchmarks.md, "Threads".
+     */
+    public EngineSettings fitTo(int units, long inputBytes) {
+        boolean small = inputBytes < SMALL_INPUT;
+        return new EngineSettings(Math.max(1, Math.min(readers, units)), small ? 1 : handlers, batchSize,
+                small ? Math.min(ringSize, SMALL_RING) : ringSize, waitKind);
     }
 
     public EngineSettings with(Integer readers, Integer handlers) {

@@ -110,6 +110,7 @@ class IngestCsvEndToEndTest {
         assertThat(rep.get("fields")).hasSize(6);
         assertThat(rep.get("fields").get(0).get("name").asText()).isEqualTo("key");
         assertThat(rep.get("fields").get(0).get("nonEmpty").asLong()).isEqualTo(ROWS);
+        assertThat(rep.get("timing").get("planMillis").asLong(-1)).isNotNegative();
 
         // rejects name the file and the physical line where each bad record starts
         long dataLines = lines(fileB) - 3;

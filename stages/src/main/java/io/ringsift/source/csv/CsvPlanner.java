@@ -3,13 +3,23 @@ package io.ringsift.source.csv;
 import io.ringsift.key.KeySpec;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Checks the input files and cuts them into work units before any record is read.
@@ -17,13 +27,18 @@ import java.util.Map;
  * <p>Every file is checked first (exists, is a regular readable file, its header parses, the key
  * columns exist), so a bad argument fails in a second with one line, not after an hour of work.
  * A file larger than {@code 2 × splitBytes} is cut into byte ranges when there is more than one
- * reader. The cut points are found by {@link BoundaryScanner}, which runs the readers' state machine
- * over the file without framing fields, so a range always starts where a record starts, quoted
- * newlines included, and its starting line number is exact.
+ * reader. The cut points are found in parallel: the file is cut into equal chunks, each chunk is
+ * summarised on its own thread for every state the framer could be in at its first byte
+ * ({@link ChunkSummary}), and one pass over the summaries picks the true state of each chunk and
+ * its first record start with its exact line ({@link QuoteParityResolver}). So a range always
+ * starts where a record starts, quoted newlines included, and no thread reads the whole file
+ * before the readers start.
  */
 public final class CsvPlanner {
     /** Default smallest range worth a unit of its own. */
     public static final long DEFAULT_SPLIT_BYTES = 32L << 20;
+    /** Bytes read at a time when summarising a chunk. */
+    private static final int SUMMARY_BUFFER = 1 << 20;
 
     private final CsvDialect dialect;
     private final KeySpec key;
@@ -44,6 +59,7 @@ public final class CsvPlanner {
     }
 
     public CsvPlan plan(List<Path> paths) throws CsvInputException, IOException {
+        long t0 = System.nanoTime();
         if (paths.isEmpty()) {
             throw new CsvInputException("no input files given");
         }
@@ -59,7 +75,7 @@ public final class CsvPlanner {
         for (CsvFile f : files) {
             cut(f, units);
         }
-        return new CsvPlan(files, units, List.copyOf(fieldIndex.keySet()));
+        return new CsvPlan(files, units, List.copyOf(fieldIndex.keySet()), (System.nanoTime() - t0) / 1_000_000);
     }
 
     private static void check(Path p) throws CsvInputException {
@@ -162,15 +178,69 @@ public final class CsvPlanner {
             return;
         }
         long step = f.size() / pieces;
+        List<ChunkSummary> chunks = summarise(f, pieces, step);
         long start = 0;
         long startLine = 1;
-        try (InputStream in = Files.newInputStream(f.path())) {
-            for (BoundaryScanner.Cut cut : BoundaryScanner.cuts(in, f.size(), step, dialect)) {
-                units.add(new CsvUnit(units.size(), f, start, cut.offset(), startLine));
-                start = cut.offset();
-                startLine = cut.line();
-            }
+        for (QuoteParityResolver.Start cut : QuoteParityResolver.recordStarts(chunks)) {
+            units.add(new CsvUnit(units.size(), f, start, cut.offset(), startLine));
+            start = cut.offset();
+            startLine = cut.line();
         }
         units.add(new CsvUnit(units.size(), f, start, f.size(), startLine));
+    }
+
+    /** Chunk {@code k} is {@code [k × step, (k+1) × step)}, the last one to the end; each summarised on one of {@code readers} threads. */
+    private List<ChunkSummary> summarise(CsvFile f, long pieces, long step) throws IOException {
+        AtomicInteger n = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(readers, r -> {
+            Thread t = new Thread(r, "ringsift-plan-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        try (FileChannel ch = FileChannel.open(f.path(), StandardOpenOption.READ)) {
+            List<Future<ChunkSummary>> futures = new ArrayList<>();
+            for (long k = 0; k < pieces; k++) {
+                long from = k * step;
+                long to = k == pieces - 1 ? f.size() : from + step;
+                Callable<ChunkSummary> task = () -> summarise(ch, f, from, to);
+                futures.add(pool.submit(task));
+            }
+            List<ChunkSummary> chunks = new ArrayList<>();
+            for (Future<ChunkSummary> fu : futures) {
+                chunks.add(fu.get());
+            }
+            return chunks;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while planning " + f.source());
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IOException(f.source() + ": planning failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Reads {@code [from, to)} a buffer at a time (positional reads: the channel is shared) and composes the buffers' summaries. */
+    private ChunkSummary summarise(FileChannel ch, CsvFile f, long from, long to) throws IOException {
+        byte[] b = new byte[(int) Math.min(SUMMARY_BUFFER, to - from)];
+        ByteBuffer bb = ByteBuffer.wrap(b);
+        ChunkSummary s = null;
+        long at = from;
+        while (at < to) {
+            bb.clear().limit((int) Math.min(b.length, to - at));
+            while (bb.hasRemaining()) {
+                if (ch.read(bb, at + bb.position()) < 0) {
+                    throw new IOException(f.source() + ": file changed while planning: expected " + f.size() + " bytes, it ends at "
+                            + (at + bb.position()));
+                }
+            }
+            ChunkSummary piece = ChunkSummary.of(b, 0, bb.position(), at == 0, dialect);
+            s = s == null ? piece : s.then(piece);
+            at += bb.position();
+        }
+        return s;
     }
 }

@@ -11,11 +11,9 @@ import java.util.List;
  * <p>It runs the same state machine as {@link RecordFramer} (field start, unquoted, quoted, quote
  * seen, after the closing quote, bad record; CR LF, LF and lone CR line ends; blank lines skipped;
  * a BOM at offset 0) but keeps no field offsets and no record buffer, so it only decides record
- * boundaries and counts physical lines. The planner runs it once over a file before the readers
- * start, so it is the one sequential pass of a split run; JMH {@code CsvParseBench} and the JFR
- * profile of {@code ingest csv} priced the framer-based pass at 15-25% of a 1M-row run.
- * {@code CsvSplitTest} and {@code CsvPipelineFuzzPropertyTest} check that ranges cut here read
- * exactly like the whole file read by one framer.
+ * boundaries and counts physical lines. It was the planner's sequential pass over a split file
+ * until issue 12 replaced it with parallel chunk summaries ({@link ChunkSummary}); it stays here as
+ * the sequential reference they are tested against ({@code ChunkSummaryTest}).
  */
 final class BoundaryScanner {
     private static final int FIELD_START = 0;
