@@ -91,10 +91,20 @@ public final class CsvPlanner {
     }
 
     private CsvFile describe(Path p, Map<String, Integer> fieldIndex) throws CsvInputException, IOException {
-        long size = Files.size(p);
+        try (InputStream in = Files.newInputStream(p)) {
+            return describe(p, in, Files.size(p), fieldIndex);
+        }
+    }
+
+    /**
+     * Reads the header (or first record) of one file from {@code in}, positioned at its first byte,
+     * and checks the key columns against it: the same checks for a local file and for one on a
+     * Hadoop FileSystem (Spark). Column names are added to {@code fieldIndex} in first-seen order.
+     */
+    public CsvFile describe(Path p, InputStream in, long size, Map<String, Integer> fieldIndex) throws CsvInputException, IOException {
         List<String> columns = List.of();
         byte[] headerLine = new byte[0];
-        try (InputStream in = Files.newInputStream(p)) {
+        {
             RecordFramer framer = new RecordFramer(in, Long.MAX_VALUE, 0, 1, dialect);
             FastRowCursor first = new FastRowCursor(framer, -1);
             if (first.next()) {
