@@ -68,7 +68,7 @@ for round in $(seq 0 "$ROUNDS"); do
   printf '%-22s %-6s %8s %8s  %s\n' local-cli "$tag" $r "$(grep -o '"duplicateRecords" : [0-9]*' "$DIR/out-local/report.json" | head -1)"
   # shellcheck disable=SC2086
   r=$(timed java $SPARK_OPTS -cp "$here/spark/target/ringsift-spark.jar:$CP" io.ringsift.spark.SparkMain ingest csv --key key \
-      --expected-keys $EXPECTED --partitions 2 --out "$DIR/out-spark" -q "$FILE")
+      --expected-keys $EXPECTED --partitions 2 --chunk-size $((32 << 20)) --out "$DIR/out-spark" -q "$FILE")
   printf '%-22s %-6s %8s %8s  %s %s\n' ringsift-on-spark "$tag" $r "$(grep -o '"duplicateRecords" : [0-9]*' "$DIR/out-spark/report.json" | head -1)" \
       "$(grep -o '"shuffleBytes" : [0-9]*' "$DIR/out-spark/report.json")"
   # shellcheck disable=SC2086
