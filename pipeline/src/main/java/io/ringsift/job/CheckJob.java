@@ -98,7 +98,7 @@ public final class CheckJob {
         Partial merged = Reducer.merge(outcome.states());
         KeyCounts counts = merged.counts();
         boolean updated = false;
-        List<String> warnings = new ArrayList<>(Warnings.forCounts(counts));
+        List<String> warnings = new ArrayList<>(Warnings.forCounts(counts, s.exactMemory()));
         if (o.update() && outcome.complete()) {
             BloomChain chain = filter.chain();
             HashPairSet added = merged.additions();
@@ -143,7 +143,7 @@ public final class CheckJob {
                 new Report.Timing(Math.round(seconds * 1000), Math.round(merged.records() / seconds),
                         Math.round(bytes / 1e6 / seconds * 10) / 10.0, s.engine().readers(), s.engine().handlers(), input.parser(),
                         input.planMillis()),
-                Report.Counts.of(counts), warnings.isEmpty() ? null : warnings);
+                Report.Counts.of(counts, s.exactMemory()), warnings.isEmpty() ? null : warnings);
         Path reportPath = out.resolve(IngestJob.REPORT_FILE);
         ReportWriter.write(reportPath, report);
         return new JobResult(report, reportPath, updated ? o.filterPath() : null, rejectsPath, IngestJob.exitCode(outcome));

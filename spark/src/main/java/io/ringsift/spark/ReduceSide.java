@@ -39,7 +39,7 @@ final class ReduceSide implements FlatMapFunction<Iterator<Tuple2<Integer, Objec
         return List.of(result).iterator();
     }
 
-    /** --exact-memory over the partitions; by default half this executor's heap over its task slots. */
+    /** --exact-memory over the partitions; by default the local default share (JobSettings) of this executor's heap over its task slots. */
     private long exactBytes() {
         if (s.exactBytes() >= 0) {
             return s.exactBytes();

@@ -50,7 +50,7 @@ public final class SparkCsvJob {
 
     /**
      * @param partitions  reduce partitions (null: the context's default parallelism)
-     * @param exactMemory bytes the exact key sets may take, all partitions together (null: half of each executor's heap over its cores)
+     * @param exactMemory bytes the exact key sets may take, all partitions together (null: the local default share of each executor's heap, over its cores)
      */
     public record Settings(List<String> files, String out, KeySpec key, CsvDialect dialect, CsvParser parser, double fpp,
                            Long expectedKeys, Long exactMemory, StatsLevel stats, long maxRejects, Integer partitions,
@@ -167,7 +167,7 @@ public final class SparkCsvJob {
             warnings.addAll(Warnings.forFilter(chain, params));
         }
         if (counts != null) {
-            warnings.addAll(Warnings.forCounts(counts));
+            warnings.addAll(Warnings.forCounts(counts, counts.exactMemoryBytes()));
         }
         List<Report.Source> sources = new ArrayList<>();
         bySource.forEach((path, a) -> sources.add(new Report.Source(path, a[0], a[1], a[2])));
@@ -179,7 +179,7 @@ public final class SparkCsvJob {
         Report report = new Report(Report.SCHEMA_VERSION, "ingest csv", complete, stopReason, failure, s.key().describe(), records,
                 rejected, duplicates, records - duplicates, sources, null,
                 merged == null ? null : input.fields(merged.profile, s.key(), counts), filter, null, null, timing,
-                counts == null ? null : Report.Counts.of(counts), warnings.isEmpty() ? null : warnings);
+                counts == null ? null : Report.Counts.of(counts, counts.exactMemoryBytes()), warnings.isEmpty() ? null : warnings);
         ObjectNode json = JSON.valueToTree(report);
         ObjectNode spark = json.putObject("spark");
         spark.put("applicationId", sc.sc().applicationId());

@@ -119,7 +119,7 @@ public final class SparkMain {
         Long expectedKeys;
 
         @Option(names = "--exact-memory", paramLabel = "BYTES",
-                description = "Memory the exact counts may use, all partitions together. Default: half of each executor's heap over its cores.")
+                description = "Memory the exact counts may use, all partitions together. Default: 40%% of each executor's heap, shared by its cores.")
         Long exactMemory;
 
         @Option(names = "--stats", paramLabel = "LEVEL", defaultValue = "full", description = "Field statistics: none, basic, full (default: ${DEFAULT-VALUE}).")

@@ -12,7 +12,7 @@ import java.util.List;
  * What every map and reduce task of one run needs, in a serializable form (stages' records are not).
  *
  * @param partitions   reduce partitions: the key space is cut as for {@code partitions} local handlers
- * @param exactBytes   one reduce partition's exact-set budget, or -1 for half the executor heap over its task slots
+ * @param exactBytes   one reduce partition's exact-set budget, or -1 for the local default share of the executor heap over its task slots
  * @param out          the run's output directory (qualified), for the rejects part files
  */
 record TaskSettings(char delimiter, char quote, boolean header, int maxRecordBytes, int maxFieldBytes, CsvParser parser,
