@@ -152,6 +152,12 @@ public final class SparkMain {
                 throw new ParameterException(spec.commandLine(), e.getMessage());
             }
             SparkCsvJob.Result r = SparkCsvJob.run(sc, s);
+            if (!r.report().complete()) {
+                // even with -q: a run that did not finish says why, on stderr (its report.json says it too)
+                PrintWriter err = spec.commandLine().getErr();
+                err.println("ringsift-spark: " + r.report().stopReason() + ": " + r.report().error() + " (report: " + r.reportPath() + ")");
+                err.flush();
+            }
             if (!quiet) {
                 PrintWriter o = spec.commandLine().getOut();
                 var rep = r.report();

@@ -57,5 +57,10 @@ class SparkIngestEqualsLocalTest {
         assertThat(report.get("spark").get("shuffleBytes").asLong()).isGreaterThanOrEqualTo(16 * report.get("records").asLong());
         assertThat(report.get("timing").get("readers").asInt()).as("map tasks (chunks)").isGreaterThan(3);
         assertThat(out.resolve("rejects")).isDirectoryContaining(p -> p.getFileName().toString().startsWith("part-"));
+
+        // interchangeable: the local tools read the cluster's filter and merge it with a local one
+        assertThat(Main.run("info", out.resolve("filter.bf").toString())).isZero();
+        assertThat(Main.run("merge", out.resolve("filter.bf").toString(), local.resolve("filter.bf").toString(), "-o",
+                dir.resolve("merged-" + partitions + ".bf").toString())).isZero();
     }
 }
