@@ -81,8 +81,9 @@ public final class SparkCsvJob {
         prepare(fs, out);
         ChunkPlanner.Plan plan = ChunkPlanner.plan(sc, s.files(), s.dialect(), s.key(), s.chunkBytes());
         int partitions = s.partitions() != null ? s.partitions() : Math.max(1, sc.defaultParallelism());
-        // without --expected-keys: the physical lines the summaries counted, an upper bound on the records
-        long expected = s.expectedKeys() != null ? s.expectedKeys() : Math.max(1000, plan.lineEnds());
+        // without --expected-keys: the line ends the summaries counted, plus one per file for a last line
+        // without one: an upper bound on the records
+        long expected = s.expectedKeys() != null ? s.expectedKeys() : Math.max(1000, plan.lineEnds() + plan.files().size());
         FilterParams params = new FilterParams(expected, s.fpp());
         long exactBytes = s.exactMemory() != null ? s.exactMemory() / partitions : -1;
         TaskSettings ts = TaskSettings.of(s.dialect(), s.parser(), s.stats(), partitions, params, exactBytes, plan.fields(),
