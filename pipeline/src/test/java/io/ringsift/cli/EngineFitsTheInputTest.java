@@ -3,8 +3,8 @@ package io.ringsift.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.ringsift.run.EngineSettings;
-import io.ringsift.ring.WaitKind;
+import io.ringsift.engine.EngineSettings;
+import io.ringsift.engine.WaitKind;
 import io.ringsift.testing.Cli;
 import java.io.IOException;
 import java.nio.file.Files;
