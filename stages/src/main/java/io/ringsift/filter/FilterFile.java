@@ -75,6 +75,15 @@ public final class FilterFile {
         });
     }
 
+    /**
+     * Writes the whole file to {@code out} (not closed), for a file system {@link #write(Path, FilterHeader, BloomChain)}
+     * cannot reach (Hadoop's, from Spark): the caller writes under a temp name and renames.
+     */
+    public static void writeTo(OutputStream out, FilterHeader header, BloomChain chain) throws IOException {
+        requireConsistent(header, chain);
+        writeContent(out, HeaderCodec.encode(header), chain);
+    }
+
     /** Writes a plain Guava filter as a one-stage chain sized for the header's expected keys and fpp. */
     public static void write(Path target, FilterHeader header, BloomFilter<KeyHash> filter) throws IOException {
         BloomChain chain = BloomChain.of(List.of(new FilterParams(header.expectedKeys(), header.fpp())),

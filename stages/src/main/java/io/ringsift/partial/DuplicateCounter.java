@@ -116,6 +116,32 @@ final class DuplicateCounter {
         exact.writeTo(out);
     }
 
+    /**
+     * The figures without the exact key set, for a partial that travels to be merged (a Spark reduce
+     * task's result): key sets of disjoint partitions are never merged, only their figures, so
+     * sending 16 bytes a key would be waste. Read back with {@link #readFiguresFrom}.
+     */
+    void writeFiguresTo(DataOutputStream out) throws IOException {
+        out.writeLong(memoryBytes);
+        out.writeLong(exactKeys());
+        out.writeBoolean(overflowed);
+        out.writeLong(certain);
+        out.writeLong(probable);
+        out.writeDouble(expectedFalsePositives);
+        out.writeDouble(variance);
+    }
+
+    /** Into a fresh counter (empty key set): afterwards it merges and reports, it must not count new records. */
+    void readFiguresFrom(DataInputStream in) throws IOException {
+        memoryBytes = in.readLong();
+        exactKeys = in.readLong();
+        overflowed = in.readBoolean();
+        certain = in.readLong();
+        probable = in.readLong();
+        expectedFalsePositives = in.readDouble();
+        variance = in.readDouble();
+    }
+
     void readFrom(DataInputStream in) throws IOException {
         overflowed = in.readBoolean();
         certain = in.readLong();

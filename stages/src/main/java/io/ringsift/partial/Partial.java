@@ -231,5 +231,52 @@ public final class Partial implements RowConsumer {
         }
     }
 
+    /**
+     * Writes what merging needs: counts, the chain's stages, the duplicate figures and the field
+     * profile, but not the exact key set, whose keys no other partial shares (a Spark reduce task
+     * sends its partial this way: about the filter's size, not 16 bytes a key).
+     * {@link #readMergeableFrom} restores it into a partial built with the same parameters.
+     */
+    public void writeMergeableTo(DataOutputStream out) throws IOException {
+        out.writeLong(records);
+        out.writeLong(bloomDuplicates);
+        out.writeLong(seenRecords);
+        out.writeLong(presentRecords);
+        out.writeInt(bloom.stages().size());
+        for (BloomChain.Stage s : bloom.stages()) {
+            s.bloom().writeTo(out);
+        }
+        counter.writeFiguresTo(out);
+        out.writeBoolean(fields != null);
+        if (fields instanceof CsvFieldProfile c) {
+            c.writeTo(out);
+        } else if (fields instanceof PathProfile p) {
+            p.writeTo(out);
+        }
+    }
+
+    /** Restores {@link #writeMergeableTo} into this fresh partial; afterwards it merges and reports, it must not take records. */
+    public void readMergeableFrom(DataInputStream in) throws IOException {
+        records = in.readLong();
+        bloomDuplicates = in.readLong();
+        seenRecords = in.readLong();
+        presentRecords = in.readLong();
+        int stages = in.readInt();
+        for (int j = 0; j < stages; j++) {
+            bloom.restoreStage(j, KeyBloom.readFrom(in));
+        }
+        counter.readFiguresFrom(in);
+        boolean withFields = in.readBoolean();
+        if (withFields != (fields != null)) {
+            throw new IOException("a partial " + (withFields ? "with" : "without") + " field statistics cannot be read into one "
+                    + (withFields ? "without" : "with"));
+        }
+        if (fields instanceof CsvFieldProfile c) {
+            c.readFrom(in);
+        } else if (fields instanceof PathProfile p) {
+            p.readFrom(in);
+        }
+    }
+
     private static final int STATE_VERSION = 2;
 }

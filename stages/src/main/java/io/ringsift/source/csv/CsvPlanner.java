@@ -93,10 +93,26 @@ public final class CsvPlanner {
 
     private CsvFile describe(Path p, Map<String, Integer> fieldIndex) throws CsvInputException, IOException {
         FileIdentity identity = FileIdentity.of(p);   // before reading: a change from here on is caught by the readers
-        long size = identity.size();
+        try (InputStream in = Files.newInputStream(p)) {
+            return describe(p, in, identity.size(), fieldIndex, identity);
+        }
+    }
+
+    /**
+     * Reads the header (or first record) of one file from {@code in}, positioned at its first byte,
+     * and checks the key columns against it: the same checks for a local file and for one on a
+     * Hadoop FileSystem (Spark, where the file's identity is not checked). Column names are added
+     * to {@code fieldIndex} in first-seen order.
+     */
+    public CsvFile describe(Path p, InputStream in, long size, Map<String, Integer> fieldIndex) throws CsvInputException, IOException {
+        return describe(p, in, size, fieldIndex, null);
+    }
+
+    private CsvFile describe(Path p, InputStream in, long size, Map<String, Integer> fieldIndex, FileIdentity identity)
+            throws CsvInputException, IOException {
         List<String> columns = List.of();
         byte[] headerLine = new byte[0];
-        try (InputStream in = Files.newInputStream(p)) {
+        {
             RecordFramer framer = new RecordFramer(in, Long.MAX_VALUE, 0, 1, dialect);
             FastRowCursor first = new FastRowCursor(framer, -1);
             if (first.next()) {

@@ -63,15 +63,27 @@ public final class CsvUnitReader implements UnitReader<CsvUnit> {
 
     @Override
     public UnitResult read(CsvUnit unit, RecordSink sink, RejectSink rejects) throws IOException {
+        try (FileChannel ch = FileChannel.open(unit.file().path(), StandardOpenOption.READ)) {
+            checkIdentity(unit);
+            ch.position(unit.start());
+            return read(unit, Channels.newInputStream(ch), sink, rejects);
+        } catch (NoSuchFileException e) {
+            throw new IOException(unit.describe() + ": file disappeared before it could be read", e);
+        }
+    }
+
+    /**
+     * Reads {@code unit} from {@code in}, a stream already positioned at {@code unit.start()} (a Hadoop
+     * FileSystem stream in a Spark task; the caller closes it). The unit's {@code file().path()} is used
+     * for nothing but its name.
+     */
+    public UnitResult read(CsvUnit unit, InputStream in, RecordSink sink, RejectSink rejects) throws IOException {
         CsvFile file = unit.file();
         long length = unit.end() - unit.start();
         long records = 0;
         long rejected = 0;
         sink.publish(unit.id());
-        try (FileChannel ch = FileChannel.open(file.path(), StandardOpenOption.READ)) {
-            checkIdentity(unit);
-            ch.position(unit.start());
-            InputStream in = Channels.newInputStream(ch);
+        {
             RecordFramer framer = new RecordFramer(in, length, unit.start(), unit.firstLine(), dialect);
             int columns = file.columns().size();
             RowCursor cursor = parser == CsvParser.FAST
@@ -126,8 +138,6 @@ public final class CsvUnitReader implements UnitReader<CsvUnit> {
                 throw new IOException(unit.describe() + ": file changed while reading: expected " + length + " bytes, read " + read);
             }
             return new UnitResult(unit.id(), records, rejected, read, 0);
-        } catch (NoSuchFileException e) {
-            throw new IOException(unit.describe() + ": file disappeared before it could be read", e);
         }
     }
 

@@ -1,0 +1,180 @@
+package io.ringsift.spark;
+
+import io.ringsift.job.ExitCodes;
+import io.ringsift.key.KeySpec;
+import io.ringsift.partial.StatsLevel;
+import io.ringsift.source.csv.CsvDialect;
+import io.ringsift.source.csv.CsvInputException;
+import io.ringsift.source.csv.CsvParser;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code spark-submit --class io.ringsift.spark.SparkMain ringsift-spark.jar ingest csv --key id --out DIR FILE...}:
+ * the local CLI's {@code ingest csv} with the options that apply on a cluster.
+ */
+@Command(name = "ringsift-spark", mixinStandardHelpOptions = true,
+        description = "ringsift's stages as Spark tasks: the same filter file, report and rejects as the local CLI.",
+        footer = {"", ExitCodes.HELP})
+public final class SparkMain {
+
+    public static void main(String[] args) {
+        SparkSession spark = SparkSession.builder().appName("ringsift " + String.join(" ", args.length > 2
+                ? List.of(args).subList(0, 2) : List.of(args))).getOrCreate();
+        int code;
+        try {
+            code = run(JavaSparkContext.fromSparkContext(spark.sparkContext()), args);
+        } finally {
+            spark.stop();
+        }
+        System.exit(code);
+    }
+
+    /** Runs one command line on {@code sc} and returns its exit code (tests call this). */
+    public static int run(JavaSparkContext sc, String... args) {
+        CommandLine cl = new CommandLine(new SparkMain());
+        CommandLine ingest = new CommandLine(new Ingest());
+        ingest.addSubcommand("csv", new IngestCsv(sc));
+        cl.addSubcommand("ingest", ingest);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setExecutionExceptionHandler((e, line, parsed) -> {
+            PrintWriter err = line.getErr();
+            if (e instanceof CsvInputException || e instanceof java.io.IOException) {
+                err.println("ringsift-spark: " + e.getMessage());
+                return ExitCodes.INPUT;
+            }
+            err.println("ringsift-spark: failed: " + SparkCsvJob.rootMessage(e));
+            return ExitCodes.INPUT;
+        });
+        return cl.execute(args);
+    }
+
+    @Command(name = "ingest", mixinStandardHelpOptions = true, description = "Read input into DIR/filter.bf, DIR/report.json and rejects.")
+    static final class Ingest {
+    }
+
+    @Command(name = "csv", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"Read CSV files (any Hadoop path: file://, hdfs://, s3a://) into DIR/filter.bf, DIR/report.json,",
+                    "DIR/rejects/part-*.csv and, when they are small, DIR/rejects.csv."},
+            footer = {"", ExitCodes.HELP})
+    static final class IngestCsv implements Callable<Integer> {
+        private final JavaSparkContext sc;
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(arity = "1..*", paramLabel = "FILE", description = "CSV files to read.")
+        List<String> files;
+
+        @Option(names = "--key", split = ",", paramLabel = "COLUMN", description = "Key column(s). Default: the whole row.")
+        List<String> key;
+
+        @Option(names = "--out", paramLabel = "DIR", required = true, description = "Output directory (created if missing).")
+        String out;
+
+        @Option(names = "--delimiter", paramLabel = "CHAR", defaultValue = ",", description = "Field delimiter; 'tab' for a tab (default: '${DEFAULT-VALUE}').")
+        String delimiter;
+
+        @Option(names = "--quote", paramLabel = "CHAR", defaultValue = "\"", description = "Quote character (default: ${DEFAULT-VALUE}).")
+        char quote;
+
+        @Option(names = "--no-header", description = "Files have no header line; columns are named 1, 2, 3, ...")
+        boolean noHeader;
+
+        @Option(names = "--parser", paramLabel = "NAME", defaultValue = "fast", description = "Field parser: fast (default) or commons.")
+        CsvParser parser;
+
+        @Option(names = "--max-record-size", paramLabel = "BYTES", defaultValue = "" + CsvDialect.DEFAULT_MAX_RECORD_BYTES,
+                description = "Reject records longer than this (default: ${DEFAULT-VALUE}).")
+        int maxRecordSize;
+
+        @Option(names = "--max-field-size", paramLabel = "BYTES", defaultValue = "" + CsvDialect.DEFAULT_MAX_FIELD_BYTES,
+                description = "Reject records with a field longer than this (default: ${DEFAULT-VALUE}).")
+        int maxFieldSize;
+
+        @Option(names = "--chunk-size", paramLabel = "BYTES", defaultValue = "" + SparkCsvJob.DEFAULT_CHUNK_BYTES,
+                description = "Bytes one map task reads (default: ${DEFAULT-VALUE}, 128 MiB).")
+        long chunkSize;
+
+        @Option(names = "--partitions", paramLabel = "N",
+                description = "Reduce partitions (key partitions, as local --handlers). Default: spark.default.parallelism.")
+        Integer partitions;
+
+        @Option(names = "--fpp", paramLabel = "P", defaultValue = "0.01", description = "Target false-positive probability (default: ${DEFAULT-VALUE}).")
+        double fpp;
+
+        @Option(names = "--expected-keys", paramLabel = "N",
+                description = "Distinct keys the filter is sized for. Default: the input's physical lines (an upper bound on its records).")
+        Long expectedKeys;
+
+        @Option(names = "--exact-memory", paramLabel = "BYTES",
+                description = "Memory the exact counts may use, all partitions together. Default: 40%% of each executor's heap, shared by its cores.")
+        Long exactMemory;
+
+        @Option(names = "--stats", paramLabel = "LEVEL", defaultValue = "full", description = "Field statistics: none, basic, full (default: ${DEFAULT-VALUE}).")
+        StatsLevel stats;
+
+        @Option(names = "--max-rejects", paramLabel = "N", defaultValue = "-1",
+                description = "Exit 4 (no filter written) when more than N records are rejected (default: no limit).")
+        long maxRejects;
+
+        @Option(names = {"-q", "--quiet"}, description = "No summary on stdout.")
+        boolean quiet;
+
+        IngestCsv(JavaSparkContext sc) {
+            this.sc = sc;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            SparkCsvJob.Settings s;
+            try {
+                String d = delimiter.equals("tab") || delimiter.equals("\\t") ? "\t" : delimiter;
+                if (d.length() != 1) {
+                    throw new IllegalArgumentException("--delimiter must be one character, got '" + delimiter + "'");
+                }
+                CsvDialect dialect = new CsvDialect(d.charAt(0), quote, !noHeader, maxRecordSize, maxFieldSize);
+                KeySpec keySpec = key == null || key.isEmpty() ? KeySpec.wholeRecord() : new KeySpec(key);
+                s = new SparkCsvJob.Settings(files, out, keySpec, dialect, parser, fpp, expectedKeys, exactMemory, stats, maxRejects,
+                        partitions, chunkSize);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            }
+            SparkCsvJob.Result r = SparkCsvJob.run(sc, s);
+            if (!r.report().complete()) {
+                // even with -q: a run that did not finish says why, on stderr (its report.json says it too)
+                PrintWriter err = spec.commandLine().getErr();
+                err.println("ringsift-spark: " + r.report().stopReason() + ": " + r.report().error() + " (report: " + r.reportPath() + ")");
+                err.flush();
+            }
+            if (!quiet) {
+                PrintWriter o = spec.commandLine().getOut();
+                var rep = r.report();
+                o.printf(Locale.ROOT, "%s: %,d records, %,d rejected, %,d duplicate records, %,d distinct keys (%s)%n",
+                        rep.complete() ? "done" : "NOT complete (" + rep.stopReason() + ": " + rep.error() + ")", rep.records(),
+                        rep.rejected(), rep.duplicateRecords(), rep.distinctKeysEstimate(),
+                        rep.counts() == null ? "no counts" : rep.counts().method());
+                o.printf(Locale.ROOT, "spark: application %s, %d partitions, %,d shuffle bytes%n", r.applicationId(), r.partitions(),
+                        r.shuffleBytes());
+                if (rep.warnings() != null) {
+                    rep.warnings().forEach(w -> o.println("warning: " + w));
+                }
+                o.println("report: " + r.reportPath() + (r.filterPath() != null ? ", filter: " + r.filterPath() : "")
+                        + (r.rejectsPath() != null ? ", rejects: " + r.rejectsPath() : ""));
+                o.flush();
+            }
+            return r.exitCode();
+        }
+    }
+}
