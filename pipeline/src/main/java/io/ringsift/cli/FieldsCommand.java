@@ -63,7 +63,7 @@ final class FieldsCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         PrintWriter err = spec.commandLine().getErr();
-        try (MongoSession session = MongoSession.open(mongo)) {
+        try (MongoSession session = MongoSession.open(mongo, quiet ? null : spec.commandLine().getErr())) {
             int target = mongo.partitions != null ? mongo.partitions : engine.readers() * 4;
             PartitionPlanner.Plan plan = new PartitionPlanner(session.client, session.collection).plan(target, mongo.queryDocument());
             MongoInput input = new MongoInput(session.namespace, session.collection, plan, new KeySpec(java.util.List.of("_id")),

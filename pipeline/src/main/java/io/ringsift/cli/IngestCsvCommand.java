@@ -7,9 +7,6 @@ import io.ringsift.job.JobSettings;
 import io.ringsift.key.KeySpec;
 import io.ringsift.run.EngineSettings;
 import io.ringsift.source.csv.CsvDialect;
-import io.ringsift.source.csv.CsvInputException;
-import io.ringsift.source.csv.CsvPlan;
-import io.ringsift.source.csv.CsvPlanner;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -29,7 +26,9 @@ final class IngestCsvCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "CSV files to read.")
+    @Parameters(arity = "1..*", paramLabel = "FILE",
+            description = "CSV files to read: plain, gzip or zstd (recognised by their first bytes); '-' for standard input; "
+                    + "a directory for its files (see --glob).")
     List<Path> files;
 
     @Option(names = "--key", split = ",", paramLabel = "COLUMN",
@@ -58,19 +57,19 @@ final class IngestCsvCommand implements Callable<Integer> {
         KeySpec keySpec;
         try {
             dialect = csv.dialect();
+            csv.charset();
             engine = pipeline.engine();
             resume.validate();
             keySpec = PipelineOptions.keySpec(key);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        CsvPlan plan;
-        try {
-            plan = new CsvPlanner(dialect, keySpec, engine.readers(), csv.splitSize).plan(files);
-        } catch (CsvInputException e) {
-            throw new UserError(e.getMessage());
+        CsvOptions.Prepared prepared = csv.prepare(files, dialect, keySpec, engine.readers(), spec.commandLine().getErr(), pipeline.quiet);
+        if ((exact || resume.checkpoint != null) && prepared.hasStream()) {
+            throw new ParameterException(spec.commandLine(), (exact ? "--exact reads the input twice" : "--checkpoint needs input it can read again")
+                    + ", and a stream (standard input, a pipe) can be read only once: save it to a file first");
         }
-        CsvInput input = new CsvInput(plan, dialect, csv.parser, false);
+        CsvInput input = new CsvInput(prepared.plan(), prepared.dialect(), csv.parser, false).withDialect(prepared.report());
         if (pipeline.stats == io.ringsift.partial.StatsLevel.NONE) {
             input.withoutValues();
         }

@@ -57,7 +57,7 @@ final class IngestMongoCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        try (MongoSession session = MongoSession.open(mongo)) {
+        try (MongoSession session = MongoSession.open(mongo, pipeline.quiet ? null : spec.commandLine().getErr())) {
             int target = mongo.partitions != null ? mongo.partitions : engine.readers() * 4;
             PartitionPlanner.Plan plan = new PartitionPlanner(session.client, session.collection).plan(target, mongo.queryDocument());
             var err = spec.commandLine().getErr();

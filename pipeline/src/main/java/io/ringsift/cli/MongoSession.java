@@ -24,7 +24,16 @@ final class MongoSession implements AutoCloseable {
     }
 
     static MongoSession open(MongoOptions o) {
+        return open(o, null);
+    }
+
+    /**
+     * @param err where to say that the embedded server is being loaded and how long it took (that
+     *            time is not part of the run's timing), or null for silence ({@code -q})
+     */
+    static MongoSession open(MongoOptions o, java.io.PrintWriter err) {
         EmbeddedMongo server = null;
+        long loadStart = System.nanoTime();
         String uri = o.uri;
         String db = o.db;
         String coll = o.collection;
@@ -32,6 +41,11 @@ final class MongoSession implements AutoCloseable {
             if (o.embedded != null) {
                 if (!java.nio.file.Files.isRegularFile(o.embedded)) {
                     throw new io.ringsift.source.mongo.MongoSourceException(o.embedded + ": no such file");
+                }
+                if (err != null) {
+                    err.printf(java.util.Locale.ROOT, "ringsift: loading %s (%,.1f MB) into the embedded MongoDB server...%n", o.embedded,
+                            java.nio.file.Files.size(o.embedded) / 1e6);
+                    err.flush();
                 }
                 server = EmbeddedMongo.start();
                 String loaded = server.load(o.embedded);
@@ -42,11 +56,21 @@ final class MongoSession implements AutoCloseable {
             MongoClient client = MongoConnection.open(uri, o.connectionOptions());
             try {
                 MongoCollection<RawBsonDocument> c = MongoConnection.collection(client, db, coll);
+                if (server != null && err != null) {
+                    err.printf(java.util.Locale.ROOT, "ringsift: loaded %,d documents in %.1f s (not counted in the run's time)%n",
+                            c.estimatedDocumentCount(), (System.nanoTime() - loadStart) / 1e9);
+                    err.flush();
+                }
                 return new MongoSession(client, c, db + "." + coll, server);
             } catch (RuntimeException e) {
                 client.close();
                 throw e;
             }
+        } catch (java.io.IOException e) {
+            if (server != null) {
+                server.close();
+            }
+            throw new java.io.UncheckedIOException(o.embedded + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
             if (server != null) {
                 server.close();

@@ -53,7 +53,8 @@ public final class CheckJob {
      */
     public static <U extends WorkUnit> JobResult run(JobInput<U> input, byte[] outputHeader, LoadedFilter filter, Outputs o,
                                                      JobSettings s, RunControl control, JobInput<?> reference) throws IOException {
-        Path out = IngestJob.prepareOutputDir(o.out());
+        // no --out: no report.json and no rejects.csv (rejects are still counted)
+        Path out = o.out() == null ? null : IngestJob.prepareOutputDir(o.out());
         FilterParams params = new FilterParams(filter.header().expectedKeys(), filter.header().fpp());
         if (!BloomGeometry.predicted(params.expectedKeys(), params.fpp()).equals(BloomGeometry.of(filter.filter()))) {
             throw new IOException(o.filterPath() + ": filter shape does not match its header's expected keys and fpp; cannot check against it");
@@ -71,6 +72,7 @@ public final class CheckJob {
             oracle = h -> confirmed.contains(h.lo, h.hi);
         }
         Predicate<KeyHash> seenIf = oracle;
+        control.progress().expect(input.totalBytes(), input.estimatedRecords());
         Path newParts = o.newOut() != null ? partsDir(o.newOut()) : null;
         Path seenParts = o.seenOut() != null ? partsDir(o.seenOut()) : null;
         RunOutcome<Partial> outcome;
@@ -113,9 +115,13 @@ public final class CheckJob {
                 merged.duplicates(), Math.round(merged.distinctKeysEstimate()), input.sources(outcome.units()), null,
                 input.fields(merged.fields()), null, null, check,
                 new Report.Timing(Math.round(seconds * 1000), Math.round(merged.records() / seconds),
-                        Math.round(bytes / 1e6 / seconds * 10) / 10.0, s.engine().readers(), s.engine().handlers(), input.parser()));
-        Path reportPath = out.resolve(IngestJob.REPORT_FILE);
-        ReportWriter.write(reportPath, report);
+                        Math.round(bytes / 1e6 / seconds * 10) / 10.0, s.engine().readers(), s.engine().handlers(), input.parser()))
+                .withDialect(input.dialect());
+        Path reportPath = null;
+        if (out != null) {
+            reportPath = out.resolve(IngestJob.REPORT_FILE);
+            ReportWriter.write(reportPath, report);
+        }
         return new JobResult(report, reportPath, updated ? o.filterPath() : null, rejectsPath, IngestJob.exitCode(outcome));
     }
 

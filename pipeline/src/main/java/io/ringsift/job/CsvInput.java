@@ -15,6 +15,8 @@ import io.ringsift.source.csv.CsvPlan;
 import io.ringsift.source.csv.CsvUnit;
 import io.ringsift.source.csv.CsvUnitReader;
 import io.ringsift.source.csv.RecordFramer;
+import io.ringsift.source.csv.InputFile;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -26,14 +28,12 @@ import java.util.Map;
 
 /** CSV files as a job input. */
 public final class CsvInput implements JobInput<CsvUnit> {
-    /** How much of the first file is framed to estimate the record count. */
-    private static final int SAMPLE_BYTES = 1 << 20;
-
     private final CsvPlan plan;
     private final CsvDialect dialect;
     private final CsvParser parser;
     private final boolean keepRaw;
     private boolean values = true;
+    private Report.Dialect reportDialect;
 
     public CsvInput(CsvPlan plan, CsvDialect dialect, CsvParser parser, boolean keepRaw) {
         this.plan = plan;
@@ -46,6 +46,29 @@ public final class CsvInput implements JobInput<CsvUnit> {
     public CsvInput withoutValues() {
         values = false;
         return this;
+    }
+
+    /** Records how the input was read (delimiter given or sniffed, quote, charset) for report.json. */
+    public CsvInput withDialect(Report.Dialect d) {
+        reportDialect = d;
+        return this;
+    }
+
+    @Override
+    public Report.Dialect dialect() {
+        return reportDialect;
+    }
+
+    @Override
+    public long totalBytes() {
+        long total = 0;
+        for (CsvFile f : plan.files()) {
+            if (f.size() < 0) {
+                return -1;
+            }
+            total += f.size();
+        }
+        return total;
     }
 
     public CsvPlan plan() {
@@ -94,27 +117,66 @@ public final class CsvInput implements JobInput<CsvUnit> {
         return level == StatsLevel.NONE ? null : new CsvFieldProfile(plan.fields(), plan.unitFieldIndexes(), level);
     }
 
-    /** Total bytes divided by the mean record size in the first megabyte of the first non-empty file. */
+    /**
+     * Stored bytes divided by the stored bytes per record in the first megabyte of the first
+     * non-empty input (for a compressed file, its compression ratio is taken from that megabyte).
+     * An input shorter than the sample is counted exactly. A stream's size is unknown: it counts
+     * as {@link #UNKNOWN_SIZE_KEYS} keys unless it fit in the sample (--expected-keys to say better).
+     */
     @Override
     public long estimatedKeys() {
-        long total = plan.files().stream().mapToLong(CsvFile::size).sum();
+        long total = 0;
+        long exact = 0;
+        double bytesPerRecord = -1;
         for (CsvFile f : plan.files()) {
-            if (f.size() == 0) {
-                continue;
-            }
-            try (InputStream in = Files.newInputStream(f.path())) {
-                RecordFramer framer = new RecordFramer(in, SAMPLE_BYTES, 0, 1, dialect);
-                long n = 0;
-                while (framer.next()) {
-                    n++;
+            try {
+                InputFile in = f.input();
+                if (in.sampleIsWhole()) {
+                    exact += count(in.sample());
+                    continue;
                 }
-                long perRecord = Math.max(1, framer.bytesConsumed() / Math.max(1, n));
-                return Math.max(1000, total / perRecord);
+                if (in.size() < 0) {
+                    total = -1;
+                    continue;
+                }
+                if (total >= 0) {
+                    total += in.size();
+                }
+                if (bytesPerRecord < 0) {
+                    long n = count(in.sample());
+                    // stored bytes behind the sample: the same bytes for a plain file, fewer when compressed
+                    double stored = in.compression() == InputFile.Compression.NONE ? in.sample().length
+                            : storedBytesOfSample(in);
+                    bytesPerRecord = Math.max(1e-3, stored / Math.max(1, n));
+                }
             } catch (IOException e) {
                 break;
             }
         }
-        return Math.max(1000, total / 100);
+        if (total < 0) {
+            return Math.max(1000, exact + UNKNOWN_SIZE_KEYS);
+        }
+        long rest = bytesPerRecord < 0 ? total / 100 : Math.round(total / bytesPerRecord);
+        return Math.max(1000, exact + rest);
+    }
+
+    /** Keys a filter is sized for when an input's size cannot be known (standard input). */
+    static final long UNKNOWN_SIZE_KEYS = 10_000_000;
+
+    private long count(byte[] sample) throws IOException {
+        RecordFramer framer = new RecordFramer(new ByteArrayInputStream(sample), sample.length, 0, 1, dialect);
+        long n = 0;
+        while (framer.next()) {
+            n++;
+        }
+        return n;
+    }
+
+    private static double storedBytesOfSample(InputFile in) throws IOException {
+        try (InputFile.Reading r = in.open()) {
+            r.in().readNBytes(InputFile.SAMPLE_BYTES);
+            return Math.max(1, r.storedBytes().getAsLong());
+        }
     }
 
     @Override

@@ -45,6 +45,7 @@ public final class IngestJob {
             throws IOException {
         Path out = prepareOutputDir(s.out());
         clearPreviousOutputs(out);
+        control.progress().expect(input.totalBytes(), input.estimatedRecords());
         long expected = s.expectedKeys() != null ? s.expectedKeys() : input.estimatedKeys();
         FilterParams params = new FilterParams(expected, s.fpp());
         String fingerprint = input.fingerprint() + " | key=" + s.key().describe() + " fpp=" + s.fpp() + " expectedKeys=" + expected
@@ -165,6 +166,9 @@ public final class IngestJob {
 
     /** Creates the output directory and proves it writable before any work is done. */
     public static Path prepareOutputDir(Path dir) throws IOException {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new IOException("--out " + dir + " is a file, not a directory: give a directory (it is created if missing)");
+        }
         try {
             Files.createDirectories(dir);
             Path probe = Files.createTempFile(dir, ".ringsift-probe", ".tmp");
@@ -193,7 +197,7 @@ public final class IngestJob {
                 o.stopReason() == null ? null : o.stopReason().name().toLowerCase(java.util.Locale.ROOT),
                 o.failure() == null ? null : o.failure().getMessage(), s.key().describe(), m.records(), rejected,
                 m.duplicates(), Math.round(m.distinctKeysEstimate()), input.sources(results), input.partitions(results),
-                input.fields(fields), filter, exact, null, timing);
+                input.fields(fields), filter, exact, null, timing).withDialect(input.dialect());
     }
 
     private static double round1(double v) {

@@ -40,10 +40,13 @@ public final class RejectsFile implements RejectSink, AutoCloseable {
     private boolean closed;
     private IOException failure;
 
-    /** @param maxRejects stop the run when more than this many records are rejected; negative = no limit */
+    /**
+     * @param dir        where rejects.csv goes; null to count rejects without writing them ({@code check} without {@code --out})
+     * @param maxRejects stop the run when more than this many records are rejected; negative = no limit
+     */
     public RejectsFile(Path dir, long maxRejects, RunControl control) {
-        this.target = dir.resolve(NAME);
-        this.tmp = dir.resolve("." + NAME + ".tmp");
+        this.target = dir == null ? null : dir.resolve(NAME);
+        this.tmp = dir == null ? null : dir.resolve("." + NAME + ".tmp");
         this.maxRejects = maxRejects;
         this.control = control;
     }
@@ -54,11 +57,15 @@ public final class RejectsFile implements RejectSink, AutoCloseable {
             throw new UncheckedIOException(failure.getMessage(), failure);
         }
         try {
-            if (printer == null) {
+            if (target == null) {
+                // counted only
+            } else if (printer == null) {
                 file = Files.newOutputStream(tmp);
                 printer = new CSVPrinter(new BufferedWriter(new OutputStreamWriter(file, StandardCharsets.UTF_8)), CSVFormat.RFC4180.builder().setHeader("source", "line", "reason", "raw", "id").get());
             }
-            printer.printRecord(r.source(), r.line() > 0 ? r.line() : "", r.reason(), r.raw() == null ? "" : r.raw(), r.id() == null ? "" : r.id());
+            if (printer != null) {
+                printer.printRecord(r.source(), r.line() > 0 ? r.line() : "", r.reason(), r.raw() == null ? "" : r.raw(), r.id() == null ? "" : r.id());
+            }
         } catch (IOException e) {
             failed(e);
             throw new UncheckedIOException(failure.getMessage(), failure);
@@ -116,7 +123,9 @@ public final class RejectsFile implements RejectSink, AutoCloseable {
             throw failure;
         }
         if (printer == null) {
-            Files.deleteIfExists(target);
+            if (target != null) {
+                Files.deleteIfExists(target);
+            }
             return null;
         }
         if (!keep) {

@@ -11,7 +11,8 @@ import java.util.Map;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"schemaVersion", "command", "complete", "stopReason", "error", "key", "records", "rejected",
-        "duplicateRecords", "distinctKeysEstimate", "sources", "partitions", "fields", "filter", "exact", "check", "timing"})
+        "duplicateRecords", "distinctKeysEstimate", "sources", "partitions", "fields", "filter", "exact", "check", "timing",
+        "dialect"})
 public record Report(
         int schemaVersion,
         String command,
@@ -29,9 +30,35 @@ public record Report(
         Filter filter,
         Exact exact,
         Check check,
-        Timing timing) {
+        Timing timing,
+        Dialect dialect) {
 
     public static final int SCHEMA_VERSION = 1;
+
+    /** The report without a dialect block (Mongo input, and callers that predate it). */
+    public Report(int schemaVersion, String command, boolean complete, String stopReason, String error, String key, long records,
+                  long rejected, long duplicateRecords, long distinctKeysEstimate, List<Source> sources, Partitions partitions,
+                  List<?> fields, Filter filter, Exact exact, Check check, Timing timing) {
+        this(schemaVersion, command, complete, stopReason, error, key, records, rejected, duplicateRecords, distinctKeysEstimate,
+                sources, partitions, fields, filter, exact, check, timing, null);
+    }
+
+    public Report withDialect(Dialect d) {
+        return new Report(schemaVersion, command, complete, stopReason, error, key, records, rejected, duplicateRecords,
+                distinctKeysEstimate, sources, partitions, fields, filter, exact, check, timing, d);
+    }
+
+    /**
+     * How CSV input was read.
+     *
+     * @param delimiter one character ("\t" for a tab)
+     * @param quote     one character, or null for {@code --quote none}
+     * @param detected  true when the delimiter was sniffed from the data, false when given (or implied by .tsv)
+     * @param encoding  the charset the input was decoded from
+     */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    @JsonPropertyOrder({"delimiter", "quote", "detected", "encoding"})
+    public record Dialect(String delimiter, String quote, boolean detected, String encoding) {}
 
     @JsonPropertyOrder({"path", "records", "rejected", "bytes"})
     public record Source(String path, long records, long rejected, long bytes) {}

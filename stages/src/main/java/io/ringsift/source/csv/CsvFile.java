@@ -6,19 +6,26 @@ import java.util.List;
 /**
  * One input file as planned: its columns and where the key columns are.
  *
- * @param path       the file
+ * @param path       the file ({@code -} for standard input)
  * @param columns    column names from the header, or "1".."N" without one (empty for an empty file)
  * @param keyIndexes column positions of the key, in key-spec order (all columns for the whole-row key)
  * @param fieldIndexes for each column, its index in the run's combined field list (files may order columns differently)
- * @param size       file size in bytes when planned
+ * @param size       size in bytes as stored when planned (compressed size for gzip/zstd; -1 for a stream)
  * @param headerLine the header record's bytes with its line terminator (empty without a header), for check output
+ * @param input      how to open it (compression, charset, stream or file)
  */
-public record CsvFile(Path path, List<String> columns, int[] keyIndexes, int[] fieldIndexes, long size, byte[] headerLine) {
+public record CsvFile(Path path, List<String> columns, int[] keyIndexes, int[] fieldIndexes, long size, byte[] headerLine,
+                      InputFile input) {
     public CsvFile {
         columns = List.copyOf(columns);
     }
 
+    /** A plain UTF-8 file (benchmarks and tests that build a plan by hand). */
+    public CsvFile(Path path, List<String> columns, int[] keyIndexes, int[] fieldIndexes, long size, byte[] headerLine) {
+        this(path, columns, keyIndexes, fieldIndexes, size, headerLine, InputFile.plainOfSize(path, size));
+    }
+
     public String source() {
-        return path.toString();
+        return input.name();
     }
 }

@@ -1,8 +1,10 @@
 package io.ringsift.source.csv;
 
 import io.ringsift.key.KeySpec;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,17 +45,27 @@ public final class CsvPlanner {
         this.splitBytes = splitBytes;
     }
 
+    /** Plans plain paths (UTF-8; gzip and zstd are still recognised by their first bytes). */
     public CsvPlan plan(List<Path> paths) throws CsvInputException, IOException {
         if (paths.isEmpty()) {
             throw new CsvInputException("no input files given");
         }
+        List<InputFile> inputs = new ArrayList<>();
         for (Path p : paths) {
-            check(p);
+            inputs.add(InputFile.of(p, StandardCharsets.UTF_8));
+        }
+        return planInputs(inputs);
+    }
+
+    /** Plans opened inputs ({@link InputFiles#open}): files, compressed files, standard input. */
+    public CsvPlan planInputs(List<InputFile> inputs) throws CsvInputException, IOException {
+        if (inputs.isEmpty()) {
+            throw new CsvInputException("no input files given");
         }
         Map<String, Integer> fieldIndex = new LinkedHashMap<>();
         List<CsvFile> files = new ArrayList<>();
-        for (Path p : paths) {
-            files.add(describe(p, fieldIndex));
+        for (InputFile in : inputs) {
+            files.add(describe(in, fieldIndex));
         }
         List<CsvUnit> units = new ArrayList<>();
         for (CsvFile f : files) {
@@ -62,29 +74,23 @@ public final class CsvPlanner {
         return new CsvPlan(files, units, List.copyOf(fieldIndex.keySet()));
     }
 
-    private static void check(Path p) throws CsvInputException {
-        if (!Files.exists(p)) {
-            throw new CsvInputException(p + ": no such file");
-        }
-        if (Files.isDirectory(p)) {
-            throw new CsvInputException(p + ": is a directory, not a file");
-        }
-        if (!Files.isRegularFile(p) || !Files.isReadable(p)) {
-            throw new CsvInputException(p + ": not a readable file");
-        }
-    }
-
-    private CsvFile describe(Path p, Map<String, Integer> fieldIndex) throws CsvInputException, IOException {
-        long size = Files.size(p);
+    private CsvFile describe(InputFile input, Map<String, Integer> fieldIndex) throws CsvInputException, IOException {
+        String p = input.name();
+        long size = input.size();
         List<String> columns = List.of();
         byte[] headerLine = new byte[0];
-        try (InputStream in = Files.newInputStream(p)) {
+        // a stream is read once: its header comes from the kept sample; a file is simply opened
+        try (InputStream in = input.isStream() ? new ByteArrayInputStream(input.sample()) : input.open().in()) {
             RecordFramer framer = new RecordFramer(in, Long.MAX_VALUE, 0, 1, dialect);
             FastRowCursor first = new FastRowCursor(framer, -1);
             if (first.next()) {
                 if (first.rejectReason() != null) {
                     String what = dialect.header() ? "header" : "first record";
-                    throw new CsvInputException(p + ":" + first.line() + ": cannot read the " + what + ": " + first.rejectReason());
+                    String storage = input.describeStorage().isEmpty() ? "" : " (" + input.describeStorage() + ")";
+                    String fix = first.rejectReason().startsWith(CsvRejects.INVALID_UTF8) && !input.transcoded()
+                            ? ": it is not UTF-8; give its charset, e.g. --encoding windows-1252 (Latin-1, Excel exports)" : "";
+                    throw new CsvInputException(p + storage + ":" + first.line() + ": cannot read the " + what + ": "
+                            + first.rejectReason() + fix);
                 }
                 String[] v = first.values();
                 if (dialect.header()) {
@@ -106,7 +112,9 @@ public final class CsvPlanner {
                 String name = key.fields().get(k);
                 int at = columns.indexOf(name);
                 if (at < 0 && !columns.isEmpty()) {
-                    throw new CsvInputException(p + ": unknown --key column '" + name + "'; columns are: " + String.join(", ", columns));
+                    String hint = DialectSniffer.hint(input.sample(), dialect, columns.size());
+                    throw new CsvInputException(p + ": unknown --key column '" + name + "'; columns are: " + String.join(", ", columns)
+                            + (hint == null ? "" : "; " + hint));
                 }
                 if (at >= 0 && columns.lastIndexOf(name) != at) {
                     throw new CsvInputException(p + ": --key column '" + name + "' appears more than once in the header");
@@ -118,11 +126,12 @@ public final class CsvPlanner {
         for (int i = 0; i < fields.length; i++) {
             fields[i] = fieldIndex.computeIfAbsent(columns.get(i), c -> fieldIndex.size());
         }
-        return new CsvFile(p, columns, keyIndexes, fields, size, headerLine);
+        return new CsvFile(input.path(), columns, keyIndexes, fields, size, headerLine, input);
     }
 
     private void cut(CsvFile f, List<CsvUnit> units) throws IOException {
-        long pieces = readers > 1 ? Math.min(readers * 4L, f.size() / splitBytes) : 1;
+        // a compressed, transcoded or streamed input has no byte offsets to start readers at: one unit
+        long pieces = readers > 1 && f.input().splittable() ? Math.min(readers * 4L, f.size() / splitBytes) : 1;
         if (pieces < 2) {
             units.add(new CsvUnit(units.size(), f, 0, f.size(), 1));
             return;

@@ -55,7 +55,8 @@ public final class RecordFramer {
     private final InputStream in;
     private final long startOffset;
     private final byte delimiter;
-    private final byte quote;
+    /** A byte value, or {@link CsvDialect#NO_QUOTE} (equal to no byte) for {@code --quote none}. */
+    private final int quote;
     private final int maxRecordBytes;
     private final int maxFieldBytes;
     private long remaining;
@@ -95,7 +96,7 @@ public final class RecordFramer {
         this.in = in;
         this.remaining = length;
         this.delimiter = dialect.delimiterByte();
-        this.quote = dialect.quoteByte();
+        this.quote = dialect.quoteCode();
         this.maxRecordBytes = dialect.maxRecordBytes();
         this.maxFieldBytes = dialect.maxFieldBytes();
         this.buf = new byte[Math.min(1 << 16, Math.max(1024, maxRecordBytes))];
@@ -164,7 +165,7 @@ public final class RecordFramer {
                         p++;
                     }
                 } else {
-                    final byte q = quote;
+                    final int q = quote;
                     while (p < lim) {
                         byte c = b[p];
                         if (c == q || c == '\n' || c == '\r') {
@@ -456,7 +457,7 @@ public final class RecordFramer {
         return fEscaped[i];
     }
 
-    byte quoteByte() {
+    int quoteCode() {
         return quote;
     }
 
