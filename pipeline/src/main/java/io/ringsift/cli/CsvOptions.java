@@ -104,7 +104,8 @@ final class CsvOptions {
 
     Charset charset() {
         try {
-            return Charset.forName(encoding);
+            // "latin-1" is how people write it; the JDK knows "latin1" and "ISO-8859-1" only
+            return Charset.forName(encoding.replaceFirst("(?i)^latin[-_]1$", "ISO-8859-1"));
         } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
             throw new IllegalArgumentException("--encoding '" + encoding + "' is not a charset this JVM knows; "
                     + "try UTF-8, ISO-8859-1 (Latin-1), windows-1252 or UTF-16");
@@ -143,6 +144,13 @@ final class CsvOptions {
                 }
             }
             CsvPlan plan = new CsvPlanner(dialect, key, readers, splitSize).planInputs(inputs);
+            for (var f : plan.files()) {
+                // "id<TAB>rate" read as one column: say so, the run would otherwise "succeed" with it
+                String hint = f.columns().size() == 1 && dialect.header() ? DialectSniffer.hint(f.input().sample(), dialect, 1) : null;
+                if (hint != null) {
+                    notes.add(f.source() + ": one column named '" + f.columns().get(0) + "'; " + hint);
+                }
+            }
             if (!quiet) {
                 notes.forEach(n -> err.println("ringsift: " + n));
                 err.flush();

@@ -7,6 +7,7 @@ import io.ringsift.partial.StatsLevel;
 import io.ringsift.report.Report;
 import io.ringsift.run.EngineSettings;
 import io.ringsift.run.RunControl;
+import io.ringsift.run.RunFailure;
 import io.ringsift.run.RunEngine;
 import io.ringsift.run.RunOutcome;
 import java.util.List;
@@ -39,7 +40,8 @@ public final class FieldsJob {
     private FieldsJob() {
     }
 
-    public static Result run(MongoInput input, String namespace, EngineSettings engine, RunControl control) {
+    /** @throws RunFailure a reader or handler failed (server gone mid-run): one line with the partition, exit 3 */
+    public static Result run(MongoInput input, String namespace, EngineSettings engine, RunControl control) throws RunFailure {
         RunOutcome<ProfileOnly> o = new RunEngine(engine).run(input.units(), input::newReader,
                 i -> new ProfileOnly((PathProfile) input.newProfile(StatsLevel.FULL)), r -> { }, null, control);
         PathProfile merged = o.states().get(0).profile;
@@ -52,7 +54,7 @@ public final class FieldsJob {
         Report.Timing timing = new Report.Timing(Math.round(seconds * 1000), Math.round(docs / seconds), null,
                 engine.readers(), engine.handlers(), null);
         if (o.failure() != null) {
-            throw new IllegalStateException(o.failure().getMessage(), o.failure());
+            throw o.failure();   // not wrapped: Failures maps a RunFailure to its one line; an IllegalStateException read as a bug
         }
         return new Result(namespace, o.complete(), docs, input.partitions(o.units()), MongoInput.paths(merged), timing);
     }

@@ -49,9 +49,12 @@ public record CsvDialect(char delimiter, Character quote, boolean header, int ma
         return quote == null ? NO_QUOTE : (byte) quote.charValue();
     }
 
-    /** The delimiter as users write it on the command line: {@code tab} for a tab. */
+    /** The delimiter as users type it after {@code --delimiter}: {@code tab}, {@code ,}, or quoted for the shell ({@code ';'}). */
     public static String name(char delimiter) {
-        return delimiter == '\t' ? "tab" : String.valueOf(delimiter);
+        if (delimiter == '\t') {
+            return "tab";
+        }
+        return Character.isLetterOrDigit(delimiter) || delimiter == ',' ? String.valueOf(delimiter) : "'" + delimiter + "'";
     }
 
     private static String printable(char c) {

@@ -99,7 +99,8 @@ public final class InputFile {
         }
         if (!Files.isRegularFile(p)) {
             InputFile f = new InputFile(p, p.toString(), Compression.NONE, charset, -1, false);
-            f.openStream(Files.newInputStream(p));
+            // not Files.newInputStream: its channel-based stream fails on a pipe with "Illegal seek"
+            f.openStream(new java.io.FileInputStream(p.toFile()));
             return f;
         }
         byte[] head = new byte[6];
