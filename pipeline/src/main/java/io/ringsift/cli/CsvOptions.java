@@ -45,7 +45,7 @@ final class CsvOptions {
     String encoding;
 
     @Option(names = "--glob", paramLabel = "PATTERN",
-            description = "For a directory argument: read only the files whose name matches, e.g. '*.csv' (default: every file not starting with '.').")
+            description = "For a directory argument: read only the files whose name matches, e.g. '*.csv' (default: every file; names starting with '.' are skipped).")
     String glob;
 
     @Option(names = "--no-header", description = "Files have no header line; columns are named 1, 2, 3, ...")

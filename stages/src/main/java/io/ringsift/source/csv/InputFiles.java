@@ -21,7 +21,7 @@ public final class InputFiles {
     }
 
     /**
-     * @param glob  file-name pattern for directories ({@code *.csv}), or null for every file not starting with a dot
+     * @param glob  file-name pattern for directories ({@code *.csv}), or null for every file; names starting with a dot are skipped
      * @param notes receives one line per directory saying what was found
      */
     public static List<InputFile> open(List<Path> args, String glob, Charset charset, Consumer<String> notes)
@@ -57,10 +57,10 @@ public final class InputFiles {
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
             for (Path f : ds) {
                 String name = f.getFileName().toString();
-                if (!Files.isRegularFile(f)) {
-                    continue;
+                if (!Files.isRegularFile(f) || name.startsWith(".")) {
+                    continue;   // subdirectories and hidden files (.DS_Store, editor temp files) are never data
                 }
-                if (matcher != null ? matcher.matches(f.getFileName()) : !name.startsWith(".")) {
+                if (matcher == null || matcher.matches(f.getFileName())) {
                     files.add(f);
                 } else {
                     skipped.add(name);
