@@ -177,10 +177,10 @@ final class CsvOptions {
             } else {
                 DialectSniffer.Result r = DialectSniffer.sniff(in.sample(), in.sampleIsWhole(), base);
                 d = r.delimiter();
-                why = r.describe();
+                why = r.oneColumn() ? null : r.describe();
             }
             byDelimiter.computeIfAbsent(d, k -> new ArrayList<>()).add(in.name());
-            if (firstNote == null) {
+            if (firstNote == null && why != null) {
                 firstNote = in.name() + ": " + why;
             }
         }
@@ -191,8 +191,10 @@ final class CsvOptions {
             throw new CsvInputException(sb + "): one run reads one dialect; run them separately, or give --delimiter");
         }
         char d = byDelimiter.keySet().iterator().next();
-        notes.add(firstNote + (inputs.size() > 1 ? " (the same in all " + inputs.size() + " inputs)" : "")
-                + "; --delimiter to override");
+        if (firstNote != null) {   // one column: nothing was chosen, nothing to say
+            notes.add(firstNote + (inputs.size() > 1 ? " (the same in all " + inputs.size() + " inputs)" : "")
+                    + "; --delimiter to override");
+        }
         return base.withDelimiter(d);
     }
 

@@ -38,8 +38,13 @@ public final class DialectSniffer {
 
     /** The choice and the evidence for it, for the message. */
     public record Result(char delimiter, Candidate chosen) {
+        /** No candidate splits the records: one column (or an empty input). */
+        public boolean oneColumn() {
+            return chosen == null || chosen.fields() <= 1;
+        }
+
         public String describe() {
-            if (chosen == null || chosen.fields() <= 1) {
+            if (oneColumn()) {
                 return "one column (no , ; tab or | splits the records alike), read as comma-separated";
             }
             String every = chosen.consistent() ? "every one" : chosen.agreeing() + "";
