@@ -146,7 +146,7 @@ public final class CsvInput implements JobInput<CsvUnit> {
                     long n = count(in.sample());
                     // stored bytes behind the sample: the same bytes for a plain file, fewer when compressed
                     double stored = in.compression() == InputFile.Compression.NONE ? in.sample().length
-                            : storedBytesOfSample(in);
+                            : in.sample().length * storedPerDecodedByte(in);
                     bytesPerRecord = Math.max(1e-3, stored / Math.max(1, n));
                 }
             } catch (IOException e) {
@@ -172,12 +172,35 @@ public final class CsvInput implements JobInput<CsvUnit> {
         return n;
     }
 
-    private static double storedBytesOfSample(InputFile in) throws IOException {
+    /**
+     * Stored bytes per decoded byte of a compressed file. The decoders read ahead (aircompressor's
+     * zstd stream by up to a megabyte), so the stored count at one point overstates what was used;
+     * between two points taken right after a refill the read-ahead cancels out. Decodes about
+     * {@link #RATIO_BYTES} of stored bytes; a smaller file is decoded whole, which is exact.
+     */
+    private static double storedPerDecodedByte(InputFile in) throws IOException {
         try (InputFile.Reading r = in.open()) {
-            r.in().readNBytes(InputFile.SAMPLE_BYTES);
-            return Math.max(1, r.storedBytes().getAsLong());
+            byte[] buf = new byte[1 << 16];
+            long decoded = 0;
+            long d1 = -1;
+            long s1 = -1;
+            int n;
+            while ((n = r.in().read(buf)) >= 0) {
+                decoded += n;
+                long stored = r.storedBytes().getAsLong();
+                if (d1 < 0 && stored >= RATIO_BYTES / 8) {
+                    d1 = decoded;
+                    s1 = stored;
+                } else if (d1 >= 0 && stored >= s1 + RATIO_BYTES) {
+                    return (double) (stored - s1) / Math.max(1, decoded - d1);
+                }
+            }
+            return (double) in.size() / Math.max(1, decoded);
         }
     }
+
+    /** Stored bytes decoded to measure a compressed file's ratio. */
+    private static final long RATIO_BYTES = 8L << 20;
 
     @Override
     public List<Report.Source> sources(List<UnitResult> results) {
