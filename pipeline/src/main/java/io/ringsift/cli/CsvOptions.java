@@ -175,7 +175,8 @@ final class CsvOptions {
                 d = '\t';
                 why = "delimiter tab (a .tsv file)";
             } else {
-                DialectSniffer.Result r = DialectSniffer.sniff(in.sample(), in.sampleIsWhole(), base);
+                byte[] head = in.head(DialectSniffer.SNIFF_BYTES);
+                DialectSniffer.Result r = DialectSniffer.sniff(head, head.length < DialectSniffer.SNIFF_BYTES, base);
                 d = r.delimiter();
                 why = r.oneColumn() ? null : r.describe();
             }
@@ -204,17 +205,18 @@ final class CsvOptions {
     }
 
     /**
-     * A UTF-8 input whose first bytes are not UTF-8 (Latin-1, an Excel export): every row with an
+     * A UTF-8 input whose first 64 KiB are not UTF-8 (Latin-1, an Excel export): every row with an
      * accent would be rejected, so say which --encoding to give before the run.
      */
     private static String charsetHint(InputFile in) throws IOException {
         if (in.transcoded()) {
             return null;
         }
-        byte[] sample = in.sample();
+        byte[] sample = in.head(DialectSniffer.SNIFF_BYTES);
         CharsetDecoder dec = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer bytes = ByteBuffer.wrap(sample);
+        // endOfInput false: a character cut by the end of the head is not an error
         CoderResult r = dec.decode(bytes, java.nio.CharBuffer.allocate(sample.length + 1), false);
         if (!r.isError()) {
             return null;

@@ -143,10 +143,11 @@ public final class CsvInput implements JobInput<CsvUnit> {
                     total += in.size();
                 }
                 if (bytesPerRecord < 0) {
-                    long n = count(in.sample());
+                    byte[] sample = in.sample();
+                    long n = count(sample);
                     // stored bytes behind the sample: the same bytes for a plain file, fewer when compressed
-                    double stored = in.compression() == InputFile.Compression.NONE ? in.sample().length
-                            : in.sample().length * storedPerDecodedByte(in);
+                    double stored = in.splittable() ? sample.length
+                            : sample.length * storedPerDecodedByte(in);   // compressed, or transcoded (Latin-1 é: 1 byte stored, 2 decoded)
                     bytesPerRecord = Math.max(1e-3, stored / Math.max(1, n));
                 }
             } catch (IOException e) {
@@ -173,7 +174,7 @@ public final class CsvInput implements JobInput<CsvUnit> {
     }
 
     /**
-     * Stored bytes per decoded byte of a compressed file. The decoders read ahead (aircompressor's
+     * Stored bytes per decoded byte of a compressed or transcoded file. The decoders read ahead (aircompressor's
      * zstd stream by up to a megabyte), so the stored count at one point overstates what was used;
      * between two points taken right after a refill the read-ahead cancels out. Decodes about
      * {@link #RATIO_BYTES} of stored bytes; a smaller file is decoded whole, which is exact.
