@@ -23,6 +23,9 @@ final class MongoSession implements AutoCloseable {
         this.embedded = embedded;
     }
 
+    /** Files smaller than this load silently. */
+    private static final long LOUD_BYTES = 1 << 20;
+
     static MongoSession open(MongoOptions o) {
         return open(o, null);
     }
@@ -41,6 +44,10 @@ final class MongoSession implements AutoCloseable {
             if (o.embedded != null) {
                 if (!java.nio.file.Files.isRegularFile(o.embedded)) {
                     throw new io.ringsift.source.mongo.MongoSourceException(o.embedded + ": no such file");
+                }
+                // a file that loads in a blink needs no word; a big one would otherwise be seconds of silence
+                if (err != null && java.nio.file.Files.size(o.embedded) < LOUD_BYTES) {
+                    err = null;
                 }
                 if (err != null) {
                     err.printf(java.util.Locale.ROOT, "ringsift: loading %s (%,.1f MB) into the embedded MongoDB server...%n", o.embedded,
