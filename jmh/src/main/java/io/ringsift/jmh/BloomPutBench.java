@@ -4,8 +4,8 @@ import com.google.common.hash.BloomFilter;
 import com.google.common.hash.Funnels;
 import io.ringsift.key.KeyHash;
 import io.ringsift.key.KeyHashFunnel;
-import io.ringsift.partial.FilterParams;
-import io.ringsift.partial.KeyBloom;
+import io.ringsift.filter.FilterParams;
+import io.ringsift.filter.KeyBloom;
 import io.ringsift.partial.Partial;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
@@ -86,7 +86,7 @@ public class BloomPutBench {
         plain = new KeyBloom(new FilterParams(expectedInsertions, 0.01));
         stringBloom = BloomFilter.create(Funnels.stringFunnel(StandardCharsets.UTF_8), expectedInsertions, 0.01);
         partial = new Partial(new FilterParams(expectedInsertions, 0.01), null, null);
-        hll = new HllSketch(Partial.KEY_SKETCH_LG_K, TgtHllType.HLL_8);
+        hll = new HllSketch(16 /* lgK 16: the key sketch size ringsift used before exact counts */, TgtHllType.HLL_8);
         keys = new String[1 << 20];
         for (int i = 0; i < keys.length; i++) {
             keys[i] = "K" + (1_000_000_000L + Long.remainderUnsigned(mix(i), 9_000_000_000L));

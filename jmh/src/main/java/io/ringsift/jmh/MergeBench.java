@@ -71,8 +71,8 @@ public class MergeBench {
 
         @Setup
         public void setup() {
-            key1 = new HllSketch(Partial.KEY_SKETCH_LG_K, TgtHllType.HLL_8);
-            key2 = new HllSketch(Partial.KEY_SKETCH_LG_K, TgtHllType.HLL_8);
+            key1 = new HllSketch(16 /* lgK 16: the key sketch size ringsift used before exact counts */, TgtHllType.HLL_8);
+            key2 = new HllSketch(16 /* lgK 16: the key sketch size ringsift used before exact counts */, TgtHllType.HLL_8);
             for (long i = 0; i < 500_000; i++) {
                 key1.update(BloomPutBench.mix(i));
                 key2.update(BloomPutBench.mix(~i));
@@ -102,7 +102,7 @@ public class MergeBench {
 
     @Benchmark
     public HllSketch keySketchUnion(Sketches s) {
-        Union u = new Union(Partial.KEY_SKETCH_LG_K);
+        Union u = new Union(16);
         u.update(s.key1);
         u.update(s.key2);
         return u.getResult(TgtHllType.HLL_8);

@@ -109,7 +109,7 @@ final class CheckCommand implements Callable<Integer> {
                     + "' (" + filterPath + "): keys made differently never match");
         }
         JobSettings settings = new JobSettings(out, keySpec, filter.header().fpp(), filter.header().expectedKeys(),
-                pipeline.stats, pipeline.maxRejects, engine, false);
+                pipeline.stats, pipeline.maxRejects, engine, false, null, false, pipeline.exactMemory());
         CheckJob.Outputs outputs = new CheckJob.Outputs(out, newOut, seenOut, filterPath, update);
         JobResult result;
         if (files == null || files.isEmpty()) {
@@ -139,6 +139,9 @@ final class CheckCommand implements Callable<Integer> {
             }
             referenceInput = new CsvInput(ref.plan(), prepared.dialect(), csv.parser, false);
         }
+        if (outputs.newOut() != null || outputs.seenOut() != null) {
+            requireOneHeader(plan);
+        }
         byte[] header = plan.units().isEmpty() ? new byte[0] : plan.units().get(0).file().headerLine();
         return runJob(input, header, filter, outputs, settings, referenceInput);
     }
@@ -152,6 +155,21 @@ final class CheckCommand implements Callable<Integer> {
             MongoInput input = new MongoInput(session.namespace, session.collection, plan, keySpec, mongo.readerOptions(),
                     mongo.depth(), null).keepJson();
             return runJob(input, new byte[0], filter, outputs, settings, null);
+        }
+    }
+
+    /**
+     * --new and --seen copy rows byte for byte under the first file's header, so every file must
+     * have the same columns in the same order; otherwise rows would land under the wrong names.
+     */
+    private static void requireOneHeader(CsvPlan plan) throws UserError {
+        var first = plan.files().get(0);
+        for (var f : plan.files()) {
+            if (!f.headerColumns().equals(first.headerColumns())) {
+                throw new UserError(f.path() + ": its columns (" + String.join(",", f.headerColumns()) + ") differ from "
+                        + first.path() + "'s (" + String.join(",", first.headerColumns()) + "); --new/--seen copy rows under the"
+                        + " first file's header, so check files with other columns in a separate run");
+            }
         }
     }
 
@@ -169,8 +187,19 @@ final class CheckCommand implements Callable<Integer> {
         w.printf(Locale.ROOT, "  records      %,d accepted, %,d rejected%s%n", rep.records(), rep.rejected(),
                 result.rejectsPath() != null ? " (see " + result.rejectsPath() + ")"
                         : rep.rejected() > 0 && out == null ? " (give --out DIR to keep them in DIR/rejects.csv)" : "");
-        w.printf(Locale.ROOT, "  new          %,d%s%n", rep.check().newRecords(), newOut != null && rep.complete() ? " -> " + newOut : "");
-        w.printf(Locale.ROOT, "  seen         %,d%s%n", rep.check().seenRecords(), seenOut != null && rep.complete() ? " -> " + seenOut : "");
+        var c = rep.check();
+        w.printf(Locale.ROOT, "  new          %,d%s (certain: the filter does not hold their keys)%n", c.newRecords(),
+                newOut != null && rep.complete() ? " -> " + newOut : "");
+        if ("exact".equals(c.seenMethod())) {
+            w.printf(Locale.ROOT, "  seen         %,d%s (exact: confirmed against the reference data)%n", c.seenRecords(),
+                    seenOut != null && rep.complete() ? " -> " + seenOut : "");
+        } else {
+            w.printf(Locale.ROOT, "  seen         %,d%s probably seen (filter fpp %.3g: ~%.1f expected false positives; truly seen"
+                            + " %,d..%,d at 95%%)%n", c.seenRecords(), seenOut != null && rep.complete() ? " -> " + seenOut : "",
+                    c.filterFpp(), c.expectedFalsePositives(), c.seenRecordsLow(), c.seenRecordsHigh());
+        }
+        w.printf(Locale.ROOT, "  duplicates   %,d records repeat a key seen earlier in this input (%s)%n", rep.duplicateRecords(),
+                rep.counts().method());
         if (rep.check().bloomSeenRecords() != null) {
             w.printf(Locale.ROOT, "  exact        the Bloom filter alone said %,d seen: %,d false positives removed%n",
                     rep.check().bloomSeenRecords(), rep.check().falsePositives());
@@ -181,6 +210,9 @@ final class CheckCommand implements Callable<Integer> {
         }
         if (result.reportPath() != null) {
             w.printf("  report       %s%n", result.reportPath());
+        }
+        if (rep.warnings() != null) {
+            rep.warnings().forEach(warning -> w.printf("  WARNING      %s%n", warning));
         }
         w.flush();
     }

@@ -74,7 +74,7 @@ final class IngestCsvCommand implements Callable<Integer> {
             input.withoutValues();
         }
         JobSettings settings = new JobSettings(out, keySpec, pipeline.fpp, pipeline.expectedKeys, pipeline.stats,
-                pipeline.maxRejects, engine, exact, resume.checkpoint, resume.resume);
+                pipeline.maxRejects, engine, exact, resume.checkpoint, resume.resume, pipeline.exactMemory());
         JobResult result = JobConsole.run(spec, pipeline, control -> IngestJob.run("ingest csv", input, settings, control),
                 JobConsole.ingestSummary(spec));
         return result.exitCode();

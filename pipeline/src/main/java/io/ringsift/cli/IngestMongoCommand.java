@@ -33,6 +33,10 @@ final class IngestMongoCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "Output directory (created if missing).")
     Path out;
 
+    @Option(names = "--exact", description = "Second pass: compare the duplicates' canonical key bytes, not just their"
+            + " 128-bit hashes, and measure the filter's real fpp (reads the collection twice).")
+    boolean exact;
+
     @Option(names = "--stream", description = "Print each field path on stderr as soon as it is first seen.")
     boolean stream;
 
@@ -69,7 +73,7 @@ final class IngestMongoCommand implements Callable<Integer> {
                         }
                     } : null);
             JobSettings settings = new JobSettings(out, keySpec, pipeline.fpp, pipeline.expectedKeys, pipeline.stats,
-                    pipeline.maxRejects, engine, false, resume.checkpoint, resume.resume);
+                    pipeline.maxRejects, engine, exact, resume.checkpoint, resume.resume, pipeline.exactMemory());
             JobResult result = JobConsole.run(spec, pipeline, control -> IngestJob.run("ingest mongo", input, settings, control),
                     JobConsole.ingestSummary(spec));
             return result.exitCode();

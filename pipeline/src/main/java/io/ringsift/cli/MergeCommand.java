@@ -1,15 +1,17 @@
 package io.ringsift.cli;
 
-import com.google.common.hash.BloomFilter;
+import io.ringsift.filter.BloomChain;
 import io.ringsift.filter.FilterCompatibility;
 import io.ringsift.filter.FilterFile;
 import io.ringsift.filter.FilterHeader;
 import io.ringsift.filter.LoadedFilter;
-import io.ringsift.key.KeyHash;
+import io.ringsift.filter.FilterParams;
+import io.ringsift.report.Warnings;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,9 +25,13 @@ import picocli.CommandLine.Spec;
  * "probably seen" for every key of every input.
  */
 @Command(name = "merge", mixinStandardHelpOptions = true,
-        description = "Union of filters built separately; refuses filters that differ in key spec, encoding, hash scheme, bits or hash functions.",
+        description = "Union of filters built separately, whatever their sizes (power-of-two stages fold together, others stay"
+                + " separate stages); refuses filters that differ in key spec, key encoding or hash scheme.",
         footer = {"", io.ringsift.job.ExitCodes.HELP})
 final class MergeCommand implements Callable<Integer> {
+    /** The merged header's count method: duplicates within each input, summed; repeats across inputs are not counted. */
+    static final String LOWER_BOUND = "lower-bound";
+
     @Spec
     CommandSpec spec;
 
@@ -52,19 +58,25 @@ final class MergeCommand implements Callable<Integer> {
                 throw new UserError("cannot merge " + inputs.get(0) + " and " + inputs.get(i) + ": " + c.describe());
             }
         }
-        BloomFilter<KeyHash> union = first.filter().copy();
-        long records = first.header().records();
+        BloomChain union = BloomChain.union(filters.stream().map(LoadedFilter::chain).toList());
+        long records = 0;
         // each input's duplicates are within that input; repeats across inputs are not known, so this is a lower bound
-        long duplicates = first.header().duplicateRecords();
-        for (int i = 1; i < filters.size(); i++) {
-            union.putAll(filters.get(i).filter());
-            records += filters.get(i).header().records();
-            duplicates += filters.get(i).header().duplicateRecords();
+        long duplicates = 0;
+        for (LoadedFilter f : filters) {
+            records += f.header().records();
+            duplicates += f.header().duplicateRecords();
         }
-        FilterHeader header = first.header().withCounts(records, duplicates, Instant.now());
+        FilterHeader header = first.header().withContent(union, records, duplicates, LOWER_BOUND, -1, Instant.now());
         FilterFile.write(out, header, union);
         var w = spec.commandLine().getOut();
-        w.printf("merged %d filters (%,d records) into %s%n", filters.size(), records, out);
+        w.printf(Locale.ROOT, "merged %d filters (%,d records) into %s: %d stage(s), %,d bits, fpp at fill %.4g%n", filters.size(),
+                records, out, union.stages().size(), union.bitSize(), union.fppAtFill());
+        FilterParams target = union.target();
+        for (String warning : Warnings.forFilter(union, target)) {
+            if (!warning.startsWith("the keys outgrew")) {
+                spec.commandLine().getErr().println("ringsift merge: warning: " + warning);
+            }
+        }
         w.flush();
         return 0;
     }

@@ -35,6 +35,12 @@ final class PipelineOptions {
             description = "Distinct keys the filter is sized for. Default: estimated from the input size.")
     Long expectedKeys;
 
+    @Option(names = "--exact-memory", paramLabel = "SIZE", converter = ByteSizeConverter.class,
+            description = "Memory the exact duplicate and distinct counts may use, all handlers together (e.g. 512MB, 4GiB)."
+                    + " Past it the counts become estimates with a 95%% interval, and the summary and report say so."
+                    + " Default: half the maximum heap (-Xmx).")
+    Long exactMemory;
+
     @Option(names = "--stats", paramLabel = "LEVEL", defaultValue = "full",
             description = "Field statistics: none, basic (counts, types, lengths), full (+ distinct estimates). Default: ${DEFAULT-VALUE}.")
     StatsLevel stats;
@@ -55,10 +61,15 @@ final class PipelineOptions {
 
     /** The engine settings; also checks the other option values, throwing IllegalArgumentException with the rule. */
     EngineSettings engine() {
-        new io.ringsift.partial.FilterParams(1, fpp); // states the fpp rule and the offending value
+        new io.ringsift.filter.FilterParams(1, fpp); // states the fpp rule and the offending value
         EngineSettings d = EngineSettings.defaults(Runtime.getRuntime().availableProcessors());
         return new EngineSettings(readers != null ? readers : d.readers(), handlers != null ? handlers : d.handlers(),
                 batchSize, ringSize, waitKind);
+    }
+
+    /** The exact-count budget in bytes: --exact-memory, or half the heap. */
+    long exactMemory() {
+        return exactMemory != null ? exactMemory : io.ringsift.job.JobSettings.defaultExactMemory();
     }
 
     static KeySpec keySpec(List<String> key) {

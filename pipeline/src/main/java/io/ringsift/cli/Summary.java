@@ -21,13 +21,21 @@ final class Summary {
         out.printf(Locale.ROOT, "  records      %,d accepted, %,d rejected%s%n", rep.records(), rep.rejected(),
                 r.rejectsPath() != null ? " (see " + r.rejectsPath() + ")" : "");
         out.printf(Locale.ROOT, "  key          %s%n", rep.key());
-        out.printf(Locale.ROOT, "  duplicates   %,d records whose key was probably seen earlier%n", rep.duplicateRecords());
+        Report.Counts c = rep.counts();
+        if (c == null || "exact".equals(c.method())) {
+            out.printf(Locale.ROOT, "  duplicates   %,d records whose key appeared earlier (exact)%n", rep.duplicateRecords());
+            out.printf(Locale.ROOT, "  distinct     %,d keys (exact)%n", rep.distinctKeysEstimate());
+        } else {
+            out.printf(Locale.ROOT, "  duplicates   ~%,d records whose key appeared earlier (estimate, 95%% interval %,d..%,d)%n",
+                    rep.duplicateRecords(), c.duplicateRecordsLow(), c.duplicateRecordsHigh());
+            out.printf(Locale.ROOT, "  distinct     ~%,d keys (estimate, 95%% interval %,d..%,d)%n", rep.distinctKeysEstimate(),
+                    c.distinctKeysLow(), c.distinctKeysHigh());
+        }
         if (rep.exact() != null) {
             Report.Exact e = rep.exact();
-            out.printf(Locale.ROOT, "  exact        %,d duplicates, %,d distinct keys (%,d Bloom false positives, measured fpp %.3g)%n",
-                    e.duplicateRecords(), e.distinctKeys(), e.falsePositives(), e.measuredFpp());
+            out.printf(Locale.ROOT, "  key bytes    %,d duplicates, %,d distinct keys by comparing key bytes (the Bloom filter alone: %,d"
+                    + " false positives, measured fpp %.3g)%n", e.duplicateRecords(), e.distinctKeys(), e.falsePositives(), e.measuredFpp());
         }
-        out.printf(Locale.ROOT, "  distinct     ~%,d keys (HyperLogLog estimate)%n", rep.distinctKeysEstimate());
         if (rep.fields() != null) {
             out.printf(Locale.ROOT, "  fields       %d%n", rep.fields().size());
         }
@@ -42,5 +50,10 @@ final class Summary {
             out.printf("  filter       not written: the run did not read all its input%n");
         }
         out.printf("  report       %s%n", r.reportPath());
+        if (rep.warnings() != null) {
+            for (String w : rep.warnings()) {
+                out.printf("  WARNING      %s%n", w);
+            }
+        }
     }
 }

@@ -1,12 +1,13 @@
 package io.ringsift.job;
 
-import io.ringsift.filter.BloomGeometry;
+import io.ringsift.filter.BloomChain;
 import io.ringsift.filter.FilterFile;
+import io.ringsift.filter.FilterHeader;
 import io.ringsift.filter.LoadedFilter;
 import io.ringsift.key.KeyHash;
-import io.ringsift.partial.FilterParams;
+import io.ringsift.filter.FilterParams;
 import io.ringsift.partial.HashPairSet;
-import io.ringsift.partial.KeyBloom;
+import io.ringsift.partial.KeyCounts;
 import io.ringsift.partial.Partial;
 import io.ringsift.partial.RowConsumer;
 import io.ringsift.reduce.Reducer;
@@ -14,6 +15,7 @@ import io.ringsift.io.AtomicFiles;
 import io.ringsift.report.RejectsFile;
 import io.ringsift.report.Report;
 import io.ringsift.report.ReportWriter;
+import io.ringsift.report.Warnings;
 import io.ringsift.ring.CheckWriter;
 import io.ringsift.run.RunControl;
 import io.ringsift.run.RunEngine;
@@ -25,7 +27,9 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -56,17 +60,16 @@ public final class CheckJob {
         // no --out: no report.json and no rejects.csv (rejects are still counted)
         Path out = o.out() == null ? null : IngestJob.prepareOutputDir(o.out());
         FilterParams params = new FilterParams(filter.header().expectedKeys(), filter.header().fpp());
-        if (!BloomGeometry.predicted(params.expectedKeys(), params.fpp()).equals(BloomGeometry.of(filter.filter()))) {
-            throw new IOException(o.filterPath() + ": filter shape does not match its header's expected keys and fpp; cannot check against it");
-        }
-        // read-only from every handler; KeyBloom's mightContain skips Guava's per-call hasher objects
-        KeyBloom bloom = KeyBloom.fromGuava(filter.filter());
-        Predicate<KeyHash> inBloom = h -> bloom.mightContain(h.lo, h.hi);
+        // read-only from every handler while the check runs; keys are added only after it
+        BloomChain reference0 = filter.chain();
+        double filterFpp = reference0.fppAtFill();
+        Predicate<KeyHash> inBloom = h -> reference0.mightContain(h.lo, h.hi);
         Predicate<KeyHash> oracle = inBloom;
         Long bloomSeen = null;
         if (reference != null) {
             Partial bloomPass = Reducer.merge(new RunEngine(s.engine()).run(input.units(), input::newReader,
-                    i -> new Partial(params, inBloom, null).collectCandidates(), r -> { }, null, control).states());
+                    i -> new Partial(params, s.engine().handlers(), s.exactMemoryPerHandler(), inBloom, null).collectCandidates(),
+                    r -> { }, null, control).states());
             bloomSeen = bloomPass.seenRecords();
             HashPairSet confirmed = confirm(reference, bloomPass.candidates(), s, control);
             oracle = h -> confirmed.contains(h.lo, h.hi);
@@ -81,7 +84,7 @@ public final class CheckJob {
         try {
             try (RejectsFile rejects = new RejectsFile(out, s.maxRejects(), control)) {
                 outcome = new RunEngine(s.engine()).run(input.units(), input::newReader,
-                        i -> new Partial(params, seenIf, input.newProfile(s.stats())), rejects,
+                        i -> newPartial(params, s, seenIf, input, o.update()), rejects,
                         newParts != null || seenParts != null ? new CheckWriter(newParts, seenParts) : null, control);
                 rejectsPath = rejects.finish(true);
                 rejected = rejects.count();
@@ -95,34 +98,71 @@ public final class CheckJob {
             deleteTree(seenParts);
         }
         Partial merged = Reducer.merge(outcome.states());
+        KeyCounts counts = merged.counts();
         boolean updated = false;
+        List<String> warnings = new ArrayList<>(Warnings.forCounts(counts));
         if (o.update() && outcome.complete()) {
-            bloom.putAll(merged.bloom());
+            BloomChain chain = filter.chain();
+            HashPairSet added = merged.additions();
+            added.forEach(chain::put);
             var h = filter.header();
-            FilterFile.write(o.filterPath(), h.withCounts(h.records() + merged.records(), h.duplicateRecords() + merged.presentRecords(),
-                    Instant.now()), bloom.toGuava());
+            long records = h.records() + merged.records();
+            long duplicates = h.duplicateRecords() + merged.presentRecords();
+            boolean exactCounts = KeyCounts.EXACT.equals(h.countMethod()) && reference != null && counts.exact();
+            FilterFile.write(o.filterPath(), h.withContent(chain, records, duplicates,
+                    exactCounts ? KeyCounts.EXACT : FilterHeader.COUNT_BLOOM, exactCounts ? records - duplicates : -1,
+                    Instant.now()), chain);
+            warnings.addAll(Warnings.forFilter(chain, params));
             updated = true;
+        } else if (filterFpp > 2 * params.fpp()) {
+            warnings.addAll(Warnings.forFilter(filter.chain(), params));
         }
         long seen = merged.seenRecords();
-        Report.Check check = new Report.Check(o.filterPath().toString(), merged.records() - seen, seen,
-                o.newOut() == null ? null : o.newOut().toString(), o.seenOut() == null ? null : o.seenOut().toString(), updated,
-                bloomSeen, bloomSeen == null ? null : bloomSeen - seen);
+        long fresh = merged.records() - seen;
+        Report.Check check;
+        if (reference != null) {
+            check = new Report.Check(o.filterPath().toString(), fresh, seen,
+                    o.newOut() == null ? null : o.newOut().toString(), o.seenOut() == null ? null : o.seenOut().toString(), updated,
+                    bloomSeen, bloomSeen == null ? null : bloomSeen - seen, "exact", filterFpp, null, seen, seen);
+        } else {
+            // each new key is called "seen" with probability p: Horvitz-Thompson over the observed "new" answers
+            double p = Math.min(filterFpp, 0.999);
+            double fp = fresh * p / (1 - p);
+            double half = 1.96 * Math.sqrt(fresh * p / ((1 - p) * (1 - p))) + 1;
+            long low = Math.max(0, Math.min(seen, (long) Math.floor(seen - fp - half)));
+            long high = Math.max(0, Math.min(seen, (long) Math.ceil(seen - fp + half)));
+            check = new Report.Check(o.filterPath().toString(), fresh, seen,
+                    o.newOut() == null ? null : o.newOut().toString(), o.seenOut() == null ? null : o.seenOut().toString(), updated,
+                    null, null, "bloom", filterFpp, fp, low, high);
+        }
         long bytes = outcome.units().stream().filter(Objects::nonNull).mapToLong(UnitResult::bytes).sum();
         double seconds = Math.max(outcome.elapsedNanos(), 1) / 1e9;
         Report report = new Report(Report.SCHEMA_VERSION, "check", outcome.complete(),
                 outcome.stopReason() == null ? null : outcome.stopReason().name().toLowerCase(java.util.Locale.ROOT),
                 outcome.failure() == null ? null : outcome.failure().getMessage(), s.key().describe(), merged.records(), rejected,
-                merged.duplicates(), Math.round(merged.distinctKeysEstimate()), input.sources(outcome.units()), null,
-                input.fields(merged.fields()), null, null, check,
+                counts.duplicateRecords(), counts.distinctKeys(), input.sources(outcome.units()), null,
+                input.fields(merged.fields(), s.key(), counts), null, null, check,
                 new Report.Timing(Math.round(seconds * 1000), Math.round(merged.records() / seconds),
-                        Math.round(bytes / 1e6 / seconds * 10) / 10.0, s.engine().readers(), s.engine().handlers(), input.parser()))
-                .withDialect(input.dialect());
+                        Math.round(bytes / 1e6 / seconds * 10) / 10.0, s.engine().readers(), s.engine().handlers(), input.parser()),
+                Report.Counts.of(counts), warnings.isEmpty() ? null : warnings).withDialect(input.dialect());
+        // no --out: no report.json (the summary still shows everything)
         Path reportPath = null;
         if (out != null) {
             reportPath = out.resolve(IngestJob.REPORT_FILE);
             ReportWriter.write(reportPath, report);
         }
         return new JobResult(report, reportPath, updated ? o.filterPath() : null, rejectsPath, IngestJob.exitCode(outcome));
+    }
+
+    /**
+     * A check handler's partial; with {@code --update} it collects the keys to add (new here and not
+     * seen in the filter), which go into the filter's chain one by one after the run so that it
+     * grows the way an ingest's does.
+     */
+    private static <U extends WorkUnit> Partial newPartial(FilterParams params, JobSettings s, Predicate<KeyHash> seenIf,
+                                                           JobInput<U> input, boolean update) {
+        Partial p = new Partial(params, s.engine().handlers(), s.exactMemoryPerHandler(), seenIf, input.newProfile(s.stats()));
+        return update ? p.collectAdditions() : p;
     }
 
     /**

@@ -1,6 +1,8 @@
 package io.ringsift.job;
 
+import io.ringsift.key.KeySpec;
 import io.ringsift.partial.ColumnStats;
+import io.ringsift.partial.KeyCounts;
 import io.ringsift.partial.CsvFieldProfile;
 import io.ringsift.partial.FieldProfile;
 import io.ringsift.partial.StatsLevel;
@@ -14,11 +16,11 @@ import io.ringsift.source.csv.CsvParser;
 import io.ringsift.source.csv.CsvPlan;
 import io.ringsift.source.csv.CsvUnit;
 import io.ringsift.source.csv.CsvUnitReader;
-import io.ringsift.source.csv.RecordFramer;
 import io.ringsift.source.csv.InputFile;
+import io.ringsift.source.csv.RecordFramer;
+import io.ringsift.source.csv.RecordSizeSampler;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -118,47 +120,50 @@ public final class CsvInput implements JobInput<CsvUnit> {
     }
 
     /**
-     * Stored bytes divided by the stored bytes per record in the first megabyte of the first
-     * non-empty input (for a compressed file, its compression ratio is taken from that megabyte).
-     * An input shorter than the sample is counted exactly. A stream's size is unknown: it counts
-     * as {@link #UNKNOWN_SIZE_KEYS} keys unless it fit in the sample (--expected-keys to say better).
+     * Plain files: records estimated from 64 KiB windows spread over all of them
+     * (RecordSizeSampler). A compressed or transcoded file: its stored size divided by the stored
+     * bytes per record of the first such file's first megabyte (the compression ratio measured so
+     * decoder read-ahead cancels out). An input no longer than that megabyte is counted exactly. A
+     * stream's size is unknown: it adds {@link #UNKNOWN_SIZE_KEYS} unless it fit in its sample.
+     * If the keys outgrow the estimate anyway, the filter grows (a scalable chain) rather than saturate.
      */
     @Override
     public long estimatedKeys() {
-        long total = 0;
-        long exact = 0;
-        double bytesPerRecord = -1;
+        List<CsvFile> plain = new ArrayList<>();
+        long other = 0;
+        double storedPerRecord = -1;
         for (CsvFile f : plan.files()) {
+            InputFile in = f.input();
+            if (in.splittable()) {
+                plain.add(f);
+                continue;
+            }
             try {
-                InputFile in = f.input();
                 if (in.sampleIsWhole()) {
-                    exact += count(in.sample());
-                    continue;
-                }
-                if (in.size() < 0) {
-                    total = -1;
-                    continue;
-                }
-                if (total >= 0) {
-                    total += in.size();
-                }
-                if (bytesPerRecord < 0) {
-                    byte[] sample = in.sample();
-                    long n = count(sample);
-                    // stored bytes behind the sample: the same bytes for a plain file, fewer when compressed
-                    double stored = in.splittable() ? sample.length
-                            : sample.length * storedPerDecodedByte(in);   // compressed, or transcoded (Latin-1 é: 1 byte stored, 2 decoded)
-                    bytesPerRecord = Math.max(1e-3, stored / Math.max(1, n));
+                    other += count(in.sample());
+                } else if (in.size() < 0) {
+                    other += UNKNOWN_SIZE_KEYS;
+                } else {
+                    if (storedPerRecord < 0) {
+                        byte[] sample = in.sample();
+                        // compressed: fewer stored bytes than decoded; transcoded Latin-1: é is 1 byte stored, 2 decoded
+                        storedPerRecord = Math.max(1e-3, sample.length * storedPerDecodedByte(in) / Math.max(1, count(sample)));
+                    }
+                    other += Math.round(in.size() / storedPerRecord);
                 }
             } catch (IOException e) {
-                break;
+                other += Math.max(0, in.size()) / 100;
             }
         }
-        if (total < 0) {
-            return Math.max(1000, exact + UNKNOWN_SIZE_KEYS);
+        long plainRecords = 0;
+        if (!plain.isEmpty()) {
+            try {
+                plainRecords = RecordSizeSampler.estimateRecords(plain, dialect);
+            } catch (IOException e) {
+                plainRecords = plain.stream().mapToLong(CsvFile::size).sum() / 100;
+            }
         }
-        long rest = bytesPerRecord < 0 ? total / 100 : Math.round(total / bytesPerRecord);
-        return Math.max(1000, exact + rest);
+        return Math.max(1000, plainRecords + other);
     }
 
     /** Keys a filter is sized for when an input's size cannot be known (standard input). */
@@ -236,10 +241,40 @@ public final class CsvInput implements JobInput<CsvUnit> {
                 types.put(t.label, c.typeCount(t));
             }
             double d = c.distinctEstimate();
+            // an HLL estimate can exceed the values it saw; never report more distinct values than there were
+            Long distinct = d < 0 ? null : Math.min(Math.round(d), c.nonEmpty());
             out.add(new Report.Field(p.names().get(i), c.nonEmpty(), types, c.minLength() < 0 ? null : c.minLength(),
-                    c.minLength() < 0 ? null : c.maxLength(), d < 0 ? null : Math.round(d)));
+                    c.minLength() < 0 ? null : c.maxLength(), distinct));
         }
         return out;
+    }
+
+    @Override
+    public List<?> fields(FieldProfile merged, KeySpec key, KeyCounts counts) {
+        List<?> fields = withHeaderNames(fields(merged));
+        if (merged == null || key.isWholeRecord() || key.fields().size() != 1) {
+            return fields;
+        }
+        String column = key.fields().get(0);
+        return fields.stream().map(f -> f instanceof Report.Field rf && rf.name().equals(column)
+                ? rf.withDistinctEstimate(counts.distinctKeys()) : f).toList();
+    }
+
+    /** Records, for each column renamed to keep repeated header names apart, the name the header gives it. */
+    private List<?> withHeaderNames(List<?> fields) {
+        Map<String, String> original = new LinkedHashMap<>();
+        for (CsvFile f : plan.files()) {
+            for (int i = 0; i < f.columns().size(); i++) {
+                if (!f.columns().get(i).equals(f.headerColumns().get(i))) {
+                    original.putIfAbsent(f.columns().get(i), f.headerColumns().get(i));
+                }
+            }
+        }
+        if (original.isEmpty()) {
+            return fields;
+        }
+        return fields.stream().map(f -> f instanceof Report.Field rf && original.containsKey(rf.name())
+                ? rf.withHeaderName(original.get(rf.name())) : f).toList();
     }
 
     @Override

@@ -1,18 +1,18 @@
 package io.ringsift.job;
 
-import com.google.common.hash.BloomFilter;
 import io.ringsift.filter.FilterFile;
 import io.ringsift.filter.FilterHeader;
-import io.ringsift.filter.FilterInfo;
-import io.ringsift.key.KeyHash;
+import io.ringsift.filter.BloomChain;
 import io.ringsift.partial.ExactVerifier;
 import io.ringsift.partial.FieldProfile;
 import io.ringsift.partial.HashPairSet;
-import io.ringsift.partial.FilterParams;
+import io.ringsift.partial.KeyCounts;
+import io.ringsift.filter.FilterParams;
 import io.ringsift.partial.Partial;
 import io.ringsift.report.Report;
 import io.ringsift.report.RejectsFile;
 import io.ringsift.report.ReportWriter;
+import io.ringsift.report.Warnings;
 import io.ringsift.reduce.Reducer;
 import io.ringsift.run.RunControl;
 import io.ringsift.run.RunEngine;
@@ -54,7 +54,7 @@ public final class IngestJob {
                 : Checkpoint.open(s.checkpoint(), fingerprint, s.engine().handlers(), s.resume());
         List<Partial> partials = new ArrayList<>();
         for (int i = 0; i < s.engine().handlers(); i++) {
-            Partial p = new Partial(params, null, input.newProfile(s.stats()));
+            Partial p = new Partial(params, s.engine().handlers(), s.exactMemoryPerHandler(), null, input.newProfile(s.stats()));
             partials.add(s.exact() ? p.collectCandidates() : p);
         }
         Map<Integer, UnitResult> done = new HashMap<>();
@@ -96,6 +96,7 @@ public final class IngestJob {
         outcome = new RunOutcome<>(partials, results, outcome.stopReason(), outcome.failure(),
                 previousNanos + control.progress().elapsedNanos());
         Partial merged = Reducer.merge(outcome.states());
+        KeyCounts counts = merged.counts();
         Report.Exact exact = null;
         if (s.exact() && outcome.complete()) {
             exact = verify(input, s, merged, control);
@@ -105,18 +106,17 @@ public final class IngestJob {
             }
         }
         Path filterPath = null;
-        BloomFilter<KeyHash> guava = null;
         if (outcome.complete()) {
             filterPath = out.resolve(FILTER_FILE);
-            guava = merged.bloom().toGuava();
-            FilterHeader header = FilterHeader.of(s.key(), input.keySource(), params, guava, merged.records(),
-                    merged.duplicates(), Instant.now());
-            FilterFile.write(filterPath, header, guava);
+            long duplicates = exact != null ? exact.duplicateRecords() : counts.duplicateRecords();
+            FilterHeader header = FilterHeader.of(s.key(), input.keySource(), merged.bloom(), merged.records(), duplicates,
+                    exact != null ? KeyCounts.EXACT : counts.method(), Instant.now());
+            FilterFile.write(filterPath, header, merged.bloom());
         }
         if (checkpoint != null && outcome.complete()) {
             checkpoint.finish();
         }
-        Report report = report(command, input, s, params, outcome, merged, rejected, filterPath, guava, exact);
+        Report report = report(command, input, s, params, outcome, merged, counts, rejected, filterPath, exact);
         Path reportPath = out.resolve(REPORT_FILE);
         ReportWriter.write(reportPath, report);
         return new JobResult(report, reportPath, filterPath, rejectsPath, exitCode(outcome));
@@ -136,11 +136,11 @@ public final class IngestJob {
             return null;
         }
         long exactDups = pass.states().stream().mapToLong(ExactVerifier::duplicates).sum();
-        long falsePositives = merged.duplicates() - exactDups;
+        long falsePositives = merged.bloomDuplicates() - exactDups;
         long distinct = merged.records() - exactDups;
         // a false positive can only happen when a new key is inserted: distinct keys are the trials
         double measured = distinct == 0 ? 0 : (double) falsePositives / distinct;
-        return new Report.Exact(candidates.size(), exactDups, distinct, merged.duplicates(), falsePositives, measured);
+        return new Report.Exact(candidates.size(), exactDups, distinct, merged.bloomDuplicates(), falsePositives, measured);
     }
 
     static int exitCode(RunOutcome<?> outcome) {
@@ -180,24 +180,31 @@ public final class IngestJob {
     }
 
     private static <U extends WorkUnit> Report report(String command, JobInput<U> input, JobSettings s, FilterParams params,
-                                                      RunOutcome<?> o, Partial m, long rejected, Path filterPath,
-                                                      BloomFilter<KeyHash> written, Report.Exact exact) {
+                                                      RunOutcome<?> o, Partial m, KeyCounts counts, long rejected,
+                                                      Path filterPath, Report.Exact exact) {
         List<UnitResult> results = o.units();
         long bytes = results.stream().filter(Objects::nonNull).mapToLong(UnitResult::bytes).sum();
         FieldProfile fields = m.fields();
         Report.Filter filter = null;
+        List<String> warnings = new ArrayList<>();
         if (filterPath != null) {
-            filter = new Report.Filter(filterPath.toString(), m.bloom().bitSize(), m.bloom().hashFunctions(), params.expectedKeys(),
-                    params.fpp(), FilterInfo.of(written, m.bloom().hashFunctions()).estimatedFpp());
+            BloomChain chain = m.bloom();
+            double fpp = chain.fppAtFill();
+            filter = new Report.Filter(filterPath.toString(), chain.bitSize(), chain.stages().get(0).bloom().hashFunctions(),
+                    params.expectedKeys(), params.fpp(), fpp, chain.stages().size());
+            warnings.addAll(Warnings.forFilter(chain, params));
         }
+        warnings.addAll(Warnings.forCounts(counts));
         double seconds = Math.max(o.elapsedNanos(), 1) / 1e9;
         Report.Timing timing = new Report.Timing(Math.round(seconds * 1000), Math.round(m.records() / seconds),
                 bytes > 0 ? round1(bytes / 1e6 / seconds) : null, s.engine().readers(), s.engine().handlers(), input.parser());
+        long duplicates = exact != null ? exact.duplicateRecords() : counts.duplicateRecords();
         return new Report(Report.SCHEMA_VERSION, command, o.complete(),
                 o.stopReason() == null ? null : o.stopReason().name().toLowerCase(java.util.Locale.ROOT),
                 o.failure() == null ? null : o.failure().getMessage(), s.key().describe(), m.records(), rejected,
-                m.duplicates(), Math.round(m.distinctKeysEstimate()), input.sources(results), input.partitions(results),
-                input.fields(fields), filter, exact, null, timing).withDialect(input.dialect());
+                duplicates, m.records() - duplicates, input.sources(results), input.partitions(results),
+                input.fields(fields, s.key(), counts), filter, exact, null, timing, Report.Counts.of(counts),
+                warnings.isEmpty() ? null : warnings).withDialect(input.dialect());
     }
 
     private static double round1(double v) {

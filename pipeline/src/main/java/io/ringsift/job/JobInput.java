@@ -1,6 +1,8 @@
 package io.ringsift.job;
 
+import io.ringsift.key.KeySpec;
 import io.ringsift.partial.FieldProfile;
+import io.ringsift.partial.KeyCounts;
 import io.ringsift.partial.StatsLevel;
 import io.ringsift.report.Report;
 import io.ringsift.source.UnitReader;
@@ -44,6 +46,15 @@ public interface JobInput<U extends WorkUnit> {
 
     /** The report's {@code fields} block from the merged profile (null profile: none kept). */
     List<?> fields(FieldProfile merged);
+
+    /**
+     * The {@code fields} block of a run whose key figures are known: where the key is one field,
+     * that field's distinct figure is the key's (exact or estimated as {@code counts} says), so one
+     * report never gives two different figures for the same column.
+     */
+    default List<?> fields(FieldProfile merged, KeySpec key, KeyCounts counts) {
+        return fields(merged);
+    }
 
     /** The report's {@code partitions} block, or null where it does not apply. */
     default Report.Partitions partitions(List<UnitResult> results) {

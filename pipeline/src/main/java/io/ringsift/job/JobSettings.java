@@ -18,11 +18,39 @@ import java.nio.file.Path;
  * @param exact        verify the Bloom's duplicate candidates exactly in a second pass
  * @param checkpoint   directory for the resume journal, or null
  * @param resume       continue the run journaled in {@code checkpoint}
+ * @param exactMemory  bytes the handlers' exact key sets may take together (--exact-memory)
  */
 public record JobSettings(Path out, KeySpec key, double fpp, Long expectedKeys, StatsLevel stats, long maxRejects,
-                          EngineSettings engine, boolean exact, Path checkpoint, boolean resume) {
+                          EngineSettings engine, boolean exact, Path checkpoint, boolean resume, long exactMemory) {
+    public JobSettings {
+        if (exactMemory < 0) {
+            throw new IllegalArgumentException("Exact-count memory (" + exactMemory + " bytes) must be >= 0");
+        }
+    }
+
+    public JobSettings(Path out, KeySpec key, double fpp, Long expectedKeys, StatsLevel stats, long maxRejects,
+                       EngineSettings engine, boolean exact, Path checkpoint, boolean resume) {
+        this(out, key, fpp, expectedKeys, stats, maxRejects, engine, exact, checkpoint, resume, defaultExactMemory());
+    }
+
     public JobSettings(Path out, KeySpec key, double fpp, Long expectedKeys, StatsLevel stats, long maxRejects,
                        EngineSettings engine, boolean exact) {
         this(out, key, fpp, expectedKeys, stats, maxRejects, engine, exact, null, false);
+    }
+
+    /** The share of the heap exact counting may use by default. */
+    public static final double DEFAULT_EXACT_MEMORY_SHARE = 0.5;
+
+    /**
+     * Half the maximum heap: a key costs 16 bytes / load (23-46 bytes) in the exact sets, so the
+     * default JVM heap (a quarter of RAM) counts about 30M distinct keys per GiB of RAM exactly.
+     */
+    public static long defaultExactMemory() {
+        return (long) (Runtime.getRuntime().maxMemory() * DEFAULT_EXACT_MEMORY_SHARE);
+    }
+
+    /** One handler's share of the exact-count memory. */
+    public long exactMemoryPerHandler() {
+        return exactMemory / engine.handlers();
     }
 }

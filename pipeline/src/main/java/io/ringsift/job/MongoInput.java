@@ -75,6 +75,11 @@ public final class MongoInput implements JobInput<MongoPartition> {
     }
 
     @Override
+    public UnitReader<MongoPartition> newVerifyingReader(io.ringsift.partial.HashPairSet only) {
+        return new MongoPartitionReader(collection, key, options, false, only);
+    }
+
+    @Override
     public FieldProfile newProfile(StatsLevel level) {
         return level == StatsLevel.NONE ? null : new PathProfile(maxDepth, onNewPath);
     }

@@ -11,8 +11,8 @@ import java.util.Map;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"schemaVersion", "command", "complete", "stopReason", "error", "key", "records", "rejected",
-        "duplicateRecords", "distinctKeysEstimate", "sources", "partitions", "fields", "filter", "exact", "check", "timing",
-        "dialect"})
+        "duplicateRecords", "distinctKeysEstimate", "counts", "warnings", "sources", "partitions", "fields", "filter", "exact",
+        "check", "timing", "dialect"})
 public record Report(
         int schemaVersion,
         String command,
@@ -31,21 +31,23 @@ public record Report(
         Exact exact,
         Check check,
         Timing timing,
+        Counts counts,
+        List<String> warnings,
         Dialect dialect) {
 
     public static final int SCHEMA_VERSION = 1;
 
-    /** The report without a dialect block (Mongo input, and callers that predate it). */
+    /** The report without a dialect block (Mongo input, check and callers that predate it). */
     public Report(int schemaVersion, String command, boolean complete, String stopReason, String error, String key, long records,
                   long rejected, long duplicateRecords, long distinctKeysEstimate, List<Source> sources, Partitions partitions,
-                  List<?> fields, Filter filter, Exact exact, Check check, Timing timing) {
+                  List<?> fields, Filter filter, Exact exact, Check check, Timing timing, Counts counts, List<String> warnings) {
         this(schemaVersion, command, complete, stopReason, error, key, records, rejected, duplicateRecords, distinctKeysEstimate,
-                sources, partitions, fields, filter, exact, check, timing, null);
+                sources, partitions, fields, filter, exact, check, timing, counts, warnings, null);
     }
 
     public Report withDialect(Dialect d) {
         return new Report(schemaVersion, command, complete, stopReason, error, key, records, rejected, duplicateRecords,
-                distinctKeysEstimate, sources, partitions, fields, filter, exact, check, timing, d);
+                distinctKeysEstimate, sources, partitions, fields, filter, exact, check, timing, counts, warnings, d);
     }
 
     /**
@@ -60,13 +62,58 @@ public record Report(
     @JsonPropertyOrder({"delimiter", "quote", "detected", "encoding"})
     public record Dialect(String delimiter, String quote, boolean detected, String encoding) {}
 
+    /**
+     * How certain {@code duplicateRecords} and {@code distinctKeysEstimate} are (docs/report.md).
+     *
+     * @param method           "exact" (every key hash kept: exact up to a 128-bit hash collision) or
+     *                         "estimate" (the exact sets reached --exact-memory; Bloom answers
+     *                         corrected for their expected false positives)
+     * @param duplicateRecords the same figure as the top-level one
+     * @param distinctKeys     the same figure as the top-level distinctKeysEstimate
+     * @param duplicateRecordsLow  lower end of the interval (= the figure when exact)
+     * @param duplicateRecordsHigh upper end
+     * @param distinctKeysLow  lower end (records - duplicateRecordsHigh)
+     * @param distinctKeysHigh upper end
+     * @param confidence       of the interval: 1.0 when exact, 0.95 for an estimate
+     * @param exactKeys        key hashes held in the exact sets
+     * @param exactMemoryBytes the exact sets' budget (--exact-memory), all handlers together
+     */
+    @JsonPropertyOrder({"method", "duplicateRecords", "distinctKeys", "duplicateRecordsLow", "duplicateRecordsHigh",
+            "distinctKeysLow", "distinctKeysHigh", "confidence", "exactKeys", "exactMemoryBytes"})
+    public record Counts(String method, long duplicateRecords, long distinctKeys, long duplicateRecordsLow,
+                         long duplicateRecordsHigh, long distinctKeysLow, long distinctKeysHigh, double confidence,
+                         long exactKeys, long exactMemoryBytes) {
+        public static Counts of(io.ringsift.partial.KeyCounts c) {
+            return new Counts(c.method(), c.duplicateRecords(), c.distinctKeys(), c.duplicatesLow(), c.duplicatesHigh(),
+                    c.distinctLow(), c.distinctHigh(), c.exact() ? 1.0 : 0.95, c.exactKeys(), c.exactMemoryBytes());
+        }
+    }
+
     @JsonPropertyOrder({"path", "records", "rejected", "bytes"})
     public record Source(String path, long records, long rejected, long bytes) {}
 
+    /**
+     * @param headerName the name as the header spells it, only where it differs from {@code name}: a
+     *                   repeated header name is reported as {@code id}, {@code id_2}, ...
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @JsonPropertyOrder({"name", "nonEmpty", "types", "minLength", "maxLength", "distinctEstimate"})
+    @JsonPropertyOrder({"name", "headerName", "nonEmpty", "types", "minLength", "maxLength", "distinctEstimate"})
     public record Field(String name, long nonEmpty, Map<String, Long> types, Integer minLength, Integer maxLength,
-                        Long distinctEstimate) {}
+                        Long distinctEstimate, String headerName) {
+        public Field(String name, long nonEmpty, Map<String, Long> types, Integer minLength, Integer maxLength,
+                     Long distinctEstimate) {
+            this(name, nonEmpty, types, minLength, maxLength, distinctEstimate, null);
+        }
+
+        /** The key column's figure: the run's distinct keys (exact unless counts.method says otherwise). */
+        public Field withDistinctEstimate(long distinct) {
+            return new Field(name, nonEmpty, types, minLength, maxLength, distinct, headerName);
+        }
+
+        public Field withHeaderName(String original) {
+            return new Field(name, nonEmpty, types, minLength, maxLength, distinctEstimate, original);
+        }
+    }
 
     @JsonPropertyOrder({"path", "documents", "types"})
     public record Path(String path, long documents, Map<String, Long> types) {}
@@ -74,9 +121,14 @@ public record Report(
     @JsonPropertyOrder({"count", "strategy", "minDocuments", "maxDocuments", "retries"})
     public record Partitions(int count, String strategy, long minDocuments, long maxDocuments, long retries) {}
 
+    /**
+     * @param estimatedFpp at the filter's fill: 1 - Π(1 - fill_j^k_j) over its stages
+     * @param stages       filters in the scalable chain (1 unless the keys outgrew the sizing)
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @JsonPropertyOrder({"path", "bits", "hashFunctions", "expectedKeys", "fpp", "estimatedFpp"})
-    public record Filter(String path, long bits, int hashFunctions, long expectedKeys, double fpp, double estimatedFpp) {}
+    @JsonPropertyOrder({"path", "bits", "hashFunctions", "expectedKeys", "fpp", "estimatedFpp", "stages"})
+    public record Filter(String path, long bits, int hashFunctions, long expectedKeys, double fpp, double estimatedFpp,
+                         int stages) {}
 
     /**
      * @param candidates           distinct key hashes the Bloom answered "probably seen" for
@@ -94,10 +146,19 @@ public record Report(
      * @param bloomSeenRecords exact mode only: what the Bloom filter alone called "probably seen"
      * @param falsePositives   exact mode only: rows the Bloom called seen that are not in the reference data
      */
+    /**
+     * @param seenMethod            "bloom": seenRecords are the filter's "probably seen" answers;
+     *                              "exact": confirmed against the reference data (--exact)
+     * @param expectedFalsePositives bloom only: of seenRecords, how many are expected to be new keys
+     *                              the filter wrongly called seen (newRecords · p / (1 - p) at the
+     *                              filter's fpp p), with a 95% interval for the truly seen records
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @JsonPropertyOrder({"filter", "newRecords", "seenRecords", "newPath", "seenPath", "updated", "bloomSeenRecords", "falsePositives"})
+    @JsonPropertyOrder({"filter", "newRecords", "seenRecords", "newPath", "seenPath", "updated", "bloomSeenRecords", "falsePositives",
+            "seenMethod", "filterFpp", "expectedFalsePositives", "seenRecordsLow", "seenRecordsHigh"})
     public record Check(String filter, long newRecords, long seenRecords, String newPath, String seenPath, Boolean updated,
-                        Long bloomSeenRecords, Long falsePositives) {}
+                        Long bloomSeenRecords, Long falsePositives, String seenMethod, Double filterFpp,
+                        Double expectedFalsePositives, Long seenRecordsLow, Long seenRecordsHigh) {}
 
     @JsonPropertyOrder({"elapsedMillis", "recordsPerSecond", "megabytesPerSecond", "readers", "handlers", "parser"})
     @JsonInclude(JsonInclude.Include.NON_NULL)

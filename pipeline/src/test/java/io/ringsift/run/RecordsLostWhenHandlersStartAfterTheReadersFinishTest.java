@@ -2,7 +2,7 @@ package io.ringsift.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ringsift.partial.FilterParams;
+import io.ringsift.filter.FilterParams;
 import io.ringsift.partial.Partial;
 import io.ringsift.reduce.Reducer;
 import io.ringsift.ring.WaitKind;

@@ -100,6 +100,26 @@ public record BloomGeometry(int strategyOrdinal, int hashFunctions, int words) {
         return new BloomGeometry(MURMUR128_MITZ_64, k, (int) words);
     }
 
+    /**
+     * The shape ringsift's own filters use: Guava's size for {@code (expectedKeys, fpp)} rounded up
+     * to a power of two bits (at least 64), with Guava's k. Rounding up only lowers the fpp at
+     * {@code expectedKeys} (at most 2x the memory), and it makes every filter fold exactly onto
+     * any smaller power-of-two size, so any two filters of a key spec can be merged
+     * ({@link KeyBloom#foldTo}).
+     */
+    public static BloomGeometry powerOfTwo(long expectedKeys, double fpp) {
+        BloomGeometry g = predicted(expectedKeys, fpp);
+        long words = Long.highestOneBit(g.words());
+        if (words < g.words()) {
+            words <<= 1;
+        }
+        if (words > (1L << 30)) {
+            throw new IllegalArgumentException("A filter for " + expectedKeys + " keys at fpp " + fpp
+                    + " needs more than 2^36 bits (8 GiB); give a larger --fpp or split the input");
+        }
+        return new BloomGeometry(MURMUR128_MITZ_64, g.hashFunctions(), (int) words);
+    }
+
     /** Keeps the first bytes written and counts the rest. */
     private static final class PrefixSink extends OutputStream {
         final byte[] prefix = new byte[PREFIX_BYTES];

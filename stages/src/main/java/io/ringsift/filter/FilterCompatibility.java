@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Whether two filters can be merged ({@code BloomFilter.putAll}) into one that answers for both
- * inputs. They must agree on what a key is (key spec, key encoding), how it becomes bits (hash
- * scheme, hash functions) and where those bits go (bit count). Expected keys and fpp only matter
- * through the shape they produce, and key source does not matter at all (CSV and Mongo string keys
- * encode alike), so neither blocks a merge.
+ * Whether two filters can be merged into one that answers for both inputs. They must agree on what
+ * a key is (key spec, key encoding) and how it becomes hash bits (hash scheme). Sizes and hash
+ * function counts do not matter: {@link BloomChain#union} folds power-of-two stages together or
+ * keeps them as separate stages. Key source does not matter either (CSV and Mongo string keys
+ * encode alike).
  *
  * @param differences one entry per field that differs, empty when the filters are compatible
  */
@@ -36,22 +36,11 @@ public record FilterCompatibility(List<Difference> differences) {
         compare(d, "key spec", a.keySpec(), b.keySpec());
         compare(d, "key encoding", a.keyEncoding(), b.keyEncoding());
         compare(d, "hash scheme", a.hashScheme(), b.hashScheme());
-        compare(d, "bits", a.bits(), b.bits());
-        compare(d, "hash functions", a.hashFunctions(), b.hashFunctions());
         return new FilterCompatibility(d);
     }
 
-    /**
-     * Compares two loaded filters: their headers, and then Guava's own check, which a file read by
-     * {@link FilterFile#read} always agrees with (the reader verifies header against body).
-     */
     public static FilterCompatibility of(LoadedFilter a, LoadedFilter b) {
-        FilterCompatibility c = of(a.header(), b.header());
-        if (c.isCompatible() && !a.filter().isCompatible(b.filter())) {
-            return new FilterCompatibility(List.of(new Difference("guava filter shape",
-                    BloomGeometry.of(a.filter()), BloomGeometry.of(b.filter()))));
-        }
-        return c;
+        return of(a.header(), b.header());
     }
 
     public boolean isCompatible() {

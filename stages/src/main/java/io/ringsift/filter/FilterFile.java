@@ -20,21 +20,28 @@ import java.nio.file.StandardOpenOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.HexFormat;
 
 /**
- * Reads and writes ringsift filter files (format v1, docs/filter-format.md):
+ * Reads and writes ringsift filter files (docs/filter-format.md). Writes format v2, reads v1 and v2:
  * <pre>
  *   preamble  22 bytes  magic "RSBF\r\n\032\n", u16 version, u32 header length H, i64 body length B
  *   header    H bytes   {@link HeaderCodec}
- *   body      B bytes   Guava {@link BloomFilter#writeTo} output
+ *   body      B bytes   v1: one Guava {@link BloomFilter#writeTo} output
+ *                       v2: u32 stage count S, then S times: i64 expected keys, f64 fpp, Guava writeTo output
  *   trailer   32 bytes  SHA-256 of every byte before it
  * </pre>
  * A reader either returns the exact filter that was written or throws {@link FilterFormatException}.
  */
 public final class FilterFile {
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = 2;
+    /** The first format: one plain Guava filter, duplicates from raw Bloom answers. Still read. */
+    public static final int FORMAT_V1 = 1;
+    /** Bytes before each stage's Guava form in a v2 body: expected keys (i64) and fpp (f64). */
+    static final int STAGE_PREFIX_BYTES = 16;
 
     /**
      * "RSBF" then CR LF SUB LF, as in PNG: a transfer that rewrites line endings or stops at a DOS
@@ -59,15 +66,20 @@ public final class FilterFile {
      * @throws IllegalArgumentException when the header's version, bits or hash functions disagree with
      *                                  the filter (build it with {@link FilterHeader#of})
      */
-    public static void write(Path target, FilterHeader header, BloomFilter<KeyHash> filter) throws IOException {
-        BloomGeometry g = BloomGeometry.of(filter);
-        requireConsistent(header, g);
+    public static void write(Path target, FilterHeader header, BloomChain chain) throws IOException {
+        requireConsistent(header, chain);
         byte[] headerBlock = HeaderCodec.encode(header);
-
         AtomicFiles.write(target, "filter file ", out -> {
-            writeContent(out, headerBlock, g, filter);
+            writeContent(out, headerBlock, chain);
             return null;
         });
+    }
+
+    /** Writes a plain Guava filter as a one-stage chain sized for the header's expected keys and fpp. */
+    public static void write(Path target, FilterHeader header, BloomFilter<KeyHash> filter) throws IOException {
+        BloomChain chain = BloomChain.of(List.of(new FilterParams(header.expectedKeys(), header.fpp())),
+                List.of(KeyBloom.fromGuava(filter)));
+        write(target, header, chain);
     }
 
     /**
@@ -89,9 +101,9 @@ public final class FilterFile {
                         + PREAMBLE_BYTES + "-byte preamble");
             }
             int version = Short.toUnsignedInt(pre.getShort());
-            if (version != FORMAT_VERSION) {
+            if (version != FORMAT_VERSION && version != FORMAT_V1) {
                 throw new FilterFormatException(file, "unsupported format version " + version
-                        + " (this build reads version " + FORMAT_VERSION + ")");
+                        + " (this build reads versions " + FORMAT_V1 + " and " + FORMAT_VERSION + ")");
             }
             long headerLength = Integer.toUnsignedLong(pre.getInt());
             if (headerLength > MAX_HEADER_BYTES) {
@@ -109,41 +121,105 @@ public final class FilterFile {
 
             FilterHeader header = readHeader(file, ch, version, (int) headerLength);
             long bodyStart = PREAMBLE_BYTES + headerLength;
-            BloomGeometry g = readGeometry(file, ch, bodyStart, bodyLength);
-            requireMatches(file, header, g, bodyLength);
-            return new LoadedFilter(header, readBody(file, ch, bodyStart, bodyLength, g));
+            if (version == FORMAT_V1) {
+                BloomGeometry g = readGeometry(file, ch, bodyStart, bodyLength);
+                requireMatches(file, header, g, bodyLength);
+                KeyBloom bloom = KeyBloom.fromGuava(readBody(file, ch, bodyStart, bodyLength, g));
+                return new LoadedFilter(header, BloomChain.of(List.of(new FilterParams(header.expectedKeys(), header.fpp())),
+                        List.of(bloom)));
+            }
+            return new LoadedFilter(header, readStages(file, ch, header, bodyStart, bodyLength));
         }
     }
 
-    private static void requireConsistent(FilterHeader header, BloomGeometry g) {
+    /** A v2 body: the stage count, then each stage's target and Guava form, checked against the header. */
+    private static BloomChain readStages(Path file, FileChannel ch, FilterHeader header, long bodyStart, long bodyLength)
+            throws IOException {
+        if (bodyLength < 4) {
+            throw new FilterFormatException(file, "filter body is " + bodyLength + " bytes, shorter than its stage count");
+        }
+        ByteBuffer count = ByteBuffer.allocate(4);
+        readFully(ch, count, bodyStart);
+        long stages = Integer.toUnsignedLong(count.getInt(0));
+        if (stages < 1 || stages > 64) {
+            throw new FilterFormatException(file, "filter body states " + stages + " stages (1..64 allowed)");
+        }
+        List<FilterParams> targets = new ArrayList<>();
+        List<KeyBloom> blooms = new ArrayList<>();
+        long pos = bodyStart + 4;
+        long end = bodyStart + bodyLength;
+        for (int j = 0; j < stages; j++) {
+            if (end - pos < STAGE_PREFIX_BYTES + BloomGeometry.PREFIX_BYTES) {
+                throw new FilterFormatException(file, "filter body ends inside stage " + j + " of " + stages);
+            }
+            ByteBuffer target = ByteBuffer.allocate(STAGE_PREFIX_BYTES);
+            readFully(ch, target, pos);
+            long expected = target.getLong(0);
+            double fpp = target.getDouble(8);
+            FilterParams params;
+            try {
+                params = new FilterParams(expected, fpp);
+            } catch (IllegalArgumentException e) {
+                throw new FilterFormatException(file, "stage " + j + ": " + e.getMessage(), e);
+            }
+            BloomGeometry g = readGeometry(file, ch, pos + STAGE_PREFIX_BYTES, end - pos - STAGE_PREFIX_BYTES);
+            if (g.strategyOrdinal() != BloomGeometry.MURMUR128_MITZ_64 || g.words() < 1
+                    || g.serializedBytes() > end - pos - STAGE_PREFIX_BYTES) {
+                throw new FilterFormatException(file, "stage " + j + " states strategy " + g.strategyOrdinal() + " and "
+                        + g.words() + " words, which do not fit the " + bodyLength + "-byte body");
+            }
+            blooms.add(KeyBloom.fromGuava(readBody(file, ch, pos + STAGE_PREFIX_BYTES, g.serializedBytes(), g)));
+            targets.add(params);
+            pos += STAGE_PREFIX_BYTES + g.serializedBytes();
+        }
+        if (pos != end) {
+            throw new FilterFormatException(file, "filter body has " + (end - pos) + " bytes after its last stage");
+        }
+        BloomChain chain = BloomChain.of(targets, blooms);
+        if (chain.bitSize() != header.bits() || blooms.get(0).hashFunctions() != header.hashFunctions()) {
+            throw new FilterFormatException(file, "header/filter inconsistency: header says " + header.bits() + " bits and "
+                    + header.hashFunctions() + " hash functions but the stages have " + chain.bitSize() + " bits and "
+                    + blooms.get(0).hashFunctions() + " in the first");
+        }
+        return chain;
+    }
+
+    private static void requireConsistent(FilterHeader header, BloomChain chain) {
         if (header.formatVersion() != FORMAT_VERSION) {
             throw new IllegalArgumentException("Header format version (" + header.formatVersion()
                     + ") must be " + FORMAT_VERSION + ", the version this build writes");
         }
-        if (header.bits() != g.bits() || header.hashFunctions() != g.hashFunctions()) {
+        int k = chain.stages().get(0).bloom().hashFunctions();
+        if (header.bits() != chain.bitSize() || header.hashFunctions() != k) {
             throw new IllegalArgumentException("Header says " + header.bits() + " bits and " + header.hashFunctions()
-                    + " hash functions but the filter has " + g.bits() + " bits and " + g.hashFunctions());
-        }
-        if (g.strategyOrdinal() != BloomGeometry.MURMUR128_MITZ_64) {
-            throw new IllegalArgumentException("Filter uses Guava strategy ordinal " + g.strategyOrdinal()
-                    + "; the format requires " + BloomGeometry.MURMUR128_MITZ_64 + " (MURMUR128_MITZ_64)");
+                    + " hash functions but the filter has " + chain.bitSize() + " bits and " + k);
         }
     }
 
-    private static void writeContent(OutputStream file, byte[] headerBlock, BloomGeometry g, BloomFilter<KeyHash> filter)
-            throws IOException {
+    private static void writeContent(OutputStream file, byte[] headerBlock, BloomChain chain) throws IOException {
         MessageDigest sha = sha256();
         DataOutputStream out = new DataOutputStream(new DigestOutputStream(file, sha));
+        long bodyLength = 4;
+        for (BloomChain.Stage stage : chain.stages()) {
+            bodyLength += STAGE_PREFIX_BYTES + BloomGeometry.PREFIX_BYTES + stage.bloom().bitSize() / 8;
+        }
         out.write(MAGIC);
         out.writeShort(FORMAT_VERSION);
         out.writeInt(headerBlock.length);
-        out.writeLong(g.serializedBytes());
+        out.writeLong(bodyLength);
         out.write(headerBlock);
         CountingOutputStream body = new CountingOutputStream(out);
-        filter.writeTo(body);
-        if (body.getCount() != g.serializedBytes()) {
-            throw new IllegalStateException("Guava wrote " + body.getCount() + " filter bytes, expected "
-                    + g.serializedBytes() + " (was the filter modified while being written?)");
+        DataOutputStream b = new DataOutputStream(body);
+        b.writeInt(chain.stages().size());
+        for (BloomChain.Stage stage : chain.stages()) {
+            b.writeLong(stage.target().expectedKeys());
+            b.writeDouble(stage.target().fpp());
+            stage.bloom().writeTo(b);
+        }
+        b.flush();
+        if (body.getCount() != bodyLength) {
+            throw new IllegalStateException("wrote " + body.getCount() + " filter bytes, expected " + bodyLength
+                    + " (was the filter modified while being written?)");
         }
         out.flush();
         file.write(sha.digest()); // not through the digest stream: the trailer covers what precedes it

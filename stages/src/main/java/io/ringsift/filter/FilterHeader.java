@@ -3,7 +3,6 @@ package io.ringsift.filter;
 import com.google.common.hash.BloomFilter;
 import io.ringsift.key.KeyHash;
 import io.ringsift.key.KeySpec;
-import io.ringsift.partial.FilterParams;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -22,8 +21,13 @@ import java.util.Objects;
  * @param bits             size of the bit array (a multiple of 64)
  * @param hashFunctions    bits set per key (k)
  * @param records          records added
- * @param duplicateRecords records whose key was probably already present when added
+ * @param duplicateRecords records whose key was already present when added (see countMethod)
  * @param createdAt        when the filter was written
+ * @param countMethod      how duplicateRecords was counted: {@code "exact"}, {@code "estimate"}
+ *                         (past the exact-count memory budget) or {@code "bloom"} (raw Bloom
+ *                         answers: every format v1 file)
+ * @param distinctKeys     distinct keys added ({@code records - duplicateRecords} when counted),
+ *                         -1 when unknown (format v1)
  */
 public record FilterHeader(
         int formatVersion,
@@ -37,12 +41,16 @@ public record FilterHeader(
         int hashFunctions,
         long records,
         long duplicateRecords,
-        Instant createdAt) {
+        Instant createdAt,
+        String countMethod,
+        long distinctKeys) {
 
     /** The encoding {@link io.ringsift.key.KeyEncoder} implements. */
     public static final String KEY_ENCODING_V1 = "ringsift-key-v1: bson-tag+leb128-length+bytes";
     /** How {@link io.ringsift.key.KeyHashFunnel} feeds keys to Guava. */
     public static final String HASH_SCHEME_V1 = "murmur3_128(canonical key) -> guava MURMUR128_MITZ_64 over 16 bytes";
+
+    public static final String COUNT_BLOOM = "bloom";
 
     public static final String SOURCE_CSV = "csv";
     public static final String SOURCE_MONGO = "mongo";
@@ -53,6 +61,7 @@ public record FilterHeader(
         Objects.requireNonNull(keyEncoding, "keyEncoding");
         Objects.requireNonNull(hashScheme, "hashScheme");
         Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(countMethod, "countMethod");
         check(formatVersion >= 1, "Format version (%s) must be >= 1", formatVersion);
         check(!keySpec.isEmpty(), "Key spec must not be empty (the whole record is \"*\")", keySpec);
         check(!keySource.isEmpty(), "Key source must not be empty", keySource);
@@ -65,23 +74,55 @@ public record FilterHeader(
         check(records >= 0, "Records (%s) must be >= 0", records);
         check(duplicateRecords >= 0 && duplicateRecords <= records,
                 "Duplicate records (%s) must be 0..records (" + records + ")", duplicateRecords);
+        check(distinctKeys >= -1 && distinctKeys <= records, "Distinct keys (%s) must be -1 (unknown) or 0..records ("
+                + records + ")", distinctKeys);
+    }
+
+    /** A header as format v1 states it: duplicates from raw Bloom answers, distinct keys unknown. */
+    public FilterHeader(int formatVersion, String keySpec, String keySource, String keyEncoding, String hashScheme,
+                        long expectedKeys, double fpp, long bits, int hashFunctions, long records, long duplicateRecords,
+                        Instant createdAt) {
+        this(formatVersion, keySpec, keySource, keyEncoding, hashScheme, expectedKeys, fpp, bits, hashFunctions, records,
+                duplicateRecords, createdAt, COUNT_BLOOM, -1);
     }
 
     /**
-     * A current-version header for {@code filter}, with the shape read from the filter itself and
-     * the standard key encoding and hash scheme.
+     * A current-version header for {@code chain}: its first stage's target and k, its total bits,
+     * the standard key encoding and hash scheme, and the run's counts.
      */
+    public static FilterHeader of(KeySpec keySpec, String keySource, BloomChain chain, long records, long duplicateRecords,
+                                  String countMethod, Instant createdAt) {
+        FilterParams target = chain.target();
+        return new FilterHeader(FilterFile.FORMAT_VERSION, keySpec.describe(), keySource, KEY_ENCODING_V1, HASH_SCHEME_V1,
+                target.expectedKeys(), target.fpp(), chain.bitSize(), chain.stages().get(0).bloom().hashFunctions(), records,
+                duplicateRecords, createdAt, countMethod, records - duplicateRecords);
+    }
+
+    /** A v1-shaped header for a plain Guava filter (tests, and filters built by other programs). */
     public static FilterHeader of(KeySpec keySpec, String keySource, FilterParams params, BloomFilter<KeyHash> filter,
                                   long records, long duplicateRecords, Instant createdAt) {
         BloomGeometry g = BloomGeometry.of(filter);
         return new FilterHeader(FilterFile.FORMAT_VERSION, keySpec.describe(), keySource, KEY_ENCODING_V1, HASH_SCHEME_V1,
-                params.expectedKeys(), params.fpp(), g.bits(), g.hashFunctions(), records, duplicateRecords, createdAt);
+                params.expectedKeys(), params.fpp(), g.bits(), g.hashFunctions(), records, duplicateRecords, createdAt,
+                COUNT_BLOOM, -1);
     }
 
-    /** This header with other counts and time, e.g. after {@code check --update} adds keys. */
+    /**
+     * This header for another state of its filter: the current format version, the chain's shape,
+     * and new counts and time (after {@code check --update} or {@code merge}).
+     */
+    public FilterHeader withContent(BloomChain chain, long newRecords, long newDuplicateRecords, String newCountMethod,
+                                    long newDistinctKeys, Instant newCreatedAt) {
+        return new FilterHeader(FilterFile.FORMAT_VERSION, keySpec, keySource, keyEncoding, hashScheme,
+                chain.target().expectedKeys(), chain.target().fpp(), chain.bitSize(),
+                chain.stages().get(0).bloom().hashFunctions(), newRecords, newDuplicateRecords, newCreatedAt, newCountMethod,
+                newDistinctKeys);
+    }
+
+    /** This header with other counts and time. */
     public FilterHeader withCounts(long newRecords, long newDuplicateRecords, Instant newCreatedAt) {
         return new FilterHeader(formatVersion, keySpec, keySource, keyEncoding, hashScheme, expectedKeys, fpp, bits,
-                hashFunctions, newRecords, newDuplicateRecords, newCreatedAt);
+                hashFunctions, newRecords, newDuplicateRecords, newCreatedAt, countMethod, distinctKeys);
     }
 
     private static void check(boolean ok, String rule, Object value) {

@@ -31,12 +31,19 @@ public record FilterInfo(long approximateElementCount, double estimatedFpp, doub
     }
 
     public static FilterInfo of(LoadedFilter loaded) {
-        return of(loaded.filter(), loaded.header().hashFunctions());
+        return of(loaded.chain());
+    }
+
+    /** A chain's fill: keys summed over its stages, fpp 1 - Π(1 - p_j), fill of all its bits together. */
+    public static FilterInfo of(BloomChain chain) {
+        long keys = chain.approximateKeys();
+        long set = chain.stages().stream().mapToLong(s -> s.bloom().setBits()).sum();
+        return new FilterInfo(keys == Long.MAX_VALUE ? SATURATED : keys, chain.fppAtFill(), (double) set / chain.bitSize());
     }
 
     /** Header and fill as "name: value" lines, in the order {@code ringsift info} prints them. */
     public static List<String> describe(FilterHeader h, FilterInfo info) {
-        return List.of(
+        List<String> lines = new java.util.ArrayList<>(List.of(
                 "format version:    " + h.formatVersion(),
                 "key spec:          " + h.keySpec(),
                 "key source:        " + h.keySource(),
@@ -47,13 +54,27 @@ public record FilterInfo(long approximateElementCount, double estimatedFpp, doub
                 "bits:              " + h.bits() + " (" + mib(h.bits() / 8) + ")",
                 "hash functions:    " + h.hashFunctions(),
                 "records:           " + h.records(),
-                "duplicate records: " + h.duplicateRecords(),
+                "duplicate records: " + h.duplicateRecords() + " (" + countMethod(h.countMethod()) + ")",
+                "distinct keys:     " + (h.distinctKeys() < 0 ? "unknown (format v1)" : h.distinctKeys() + " (" + countMethod(h.countMethod()) + ")"),
                 "created at:        " + h.createdAt(),
                 "keys (estimated):  " + (info.approximateElementCount() == SATURATED
                         ? "unknown: every bit is set, the filter answers \"probably seen\" to everything"
                         : info.approximateElementCount()),
                 "fill:              " + String.format(Locale.ROOT, "%.4f", info.fillRatio()),
-                "fpp (current):     " + String.format(Locale.ROOT, "%.6g", info.estimatedFpp()));
+                "fpp (current):     " + String.format(Locale.ROOT, "%.6g", info.estimatedFpp())));
+        if (info.estimatedFpp() > 2 * h.fpp()) {
+            lines.add("WARNING:           the fpp at this fill is " + String.format(Locale.ROOT, "%.3g", info.estimatedFpp() / h.fpp())
+                    + "x the configured " + h.fpp() + ": \"probably seen\" answers are less reliable than promised");
+        }
+        return lines;
+    }
+
+    private static String countMethod(String m) {
+        return switch (m) {
+            case "exact" -> "exact";
+            case "estimate" -> "estimate, see the run's report for its interval";
+            default -> "raw Bloom answers: includes false positives";
+        };
     }
 
     private static String mib(long bytes) {

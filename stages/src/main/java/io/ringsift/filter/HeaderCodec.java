@@ -13,8 +13,9 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
 /**
- * The v1 header block: fixed field order, big-endian numbers, strings as u16 byte length + UTF-8.
- * Field by field in docs/filter-format.md. Any change here is a new format version.
+ * The header block: fixed field order, big-endian numbers, strings as u16 byte length + UTF-8.
+ * Version 2 appends two fields to version 1's eleven. Field by field in docs/filter-format.md. Any
+ * change here is a new format version.
  */
 final class HeaderCodec {
     private static final int MAX_STRING_BYTES = 0xFFFF;
@@ -36,6 +37,10 @@ final class HeaderCodec {
             out.writeLong(h.records());
             out.writeLong(h.duplicateRecords());
             string(out, "created at", h.createdAt().toString());
+            if (h.formatVersion() >= 2) {
+                string(out, "count method", h.countMethod());
+                out.writeLong(h.distinctKeys());
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("writing to memory cannot fail", e);
         }
@@ -66,11 +71,19 @@ final class HeaderCodec {
             long duplicateRecords = in.getLong();
             field = "created at";
             Instant createdAt = Instant.parse(string(in));
+            String countMethod = FilterHeader.COUNT_BLOOM;
+            long distinctKeys = -1;
+            if (formatVersion >= 2) {
+                field = "count method";
+                countMethod = string(in);
+                field = "distinct keys";
+                distinctKeys = in.getLong();
+            }
             if (in.hasRemaining()) {
                 throw new IllegalArgumentException(in.remaining() + " unexpected bytes after the last field");
             }
             return new FilterHeader(formatVersion, keySpec, keySource, keyEncoding, hashScheme, expectedKeys, fpp,
-                    bits, hashFunctions, records, duplicateRecords, createdAt);
+                    bits, hashFunctions, records, duplicateRecords, createdAt, countMethod, distinctKeys);
         } catch (BufferUnderflowException e) {
             throw new IllegalArgumentException("header block (" + block.length + " bytes) ends inside field '" + field + "'", e);
         } catch (CharacterCodingException e) {

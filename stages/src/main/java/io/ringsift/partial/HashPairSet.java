@@ -1,109 +1,199 @@
 package io.ringsift.partial;
 
-
 /**
- * A set of 128-bit key hashes (two longs each), open addressing with linear probing.
+ * A set of 128-bit key hashes (two longs each): open addressing, linear probing, both halves side
+ * by side in one {@code long[]} so a probe touches one cache line. The pair (0, 0) marks an empty
+ * slot and is kept in a flag of its own.
  *
- * <p>Hand-written because exact mode keeps one entry per Bloom candidate and a {@code HashSet} of
- * boxed pairs costs ~80 bytes an entry against 16 here; the libraries allowed in this project
- * (Guava, DataSketches) have no primitive set. Not thread-safe for writes; concurrent reads of a
- * set that is no longer written to are safe once it has been published (e.g. by starting the
- * threads that read it).
+ * <p>Hand-written because exact counting keeps one entry per distinct key: a {@code HashSet} of
+ * boxed pairs costs ~80 bytes an entry against 16 / load here, and the libraries allowed in this
+ * project (Guava, DataSketches) have no primitive set. JMH {@code ExactSetBench} prices it.
+ *
+ * <p>An optional memory limit: {@link #insert} answers {@link #FULL} instead of growing past it,
+ * and the set stays as it is (still answering {@link #contains} for what it holds). Not
+ * thread-safe for writes; concurrent reads of a set nobody writes any more are safe once
+ * published.
  */
 public final class HashPairSet {
-    private static final double MAX_LOAD = 0.6;
+    public static final int ADDED = 1;
+    public static final int PRESENT = 0;
+    public static final int FULL = -1;
 
+    /** Linear probing stays short up to about 0.7: ~1.8 probes for a hit, ~6 for a miss (Knuth). */
+    private static final double MAX_LOAD = 0.7;
+    private static final int MIN_CAPACITY = 16;
+
+    private final long maxBytes;
     private long[] slots;
-    private boolean[] used;
-    private int size;
+    private int capacity;
     private int mask;
+    private int size;
+    private boolean hasZero;
 
     public HashPairSet() {
         this(1024);
     }
 
     public HashPairSet(int expected) {
-        int cap = Integer.highestOneBit(Math.max(16, (int) Math.min(1 << 29, expected / MAX_LOAD)) * 2 - 1);
-        slots = new long[cap * 2];
-        used = new boolean[cap];
-        mask = cap - 1;
+        this(expected, Long.MAX_VALUE);
     }
 
-    /** Adds the pair; returns true when it was not yet present. */
+    /**
+     * @param expected keys to hold without growing
+     * @param maxBytes the table never grows past this many bytes (16 per slot)
+     */
+    public HashPairSet(int expected, long maxBytes) {
+        if (maxBytes < 0) {
+            throw new IllegalArgumentException("Memory limit (" + maxBytes + " bytes) must be >= 0");
+        }
+        this.maxBytes = maxBytes;
+        int cap = Integer.highestOneBit((int) Math.min(1 << 29, Math.max(MIN_CAPACITY, (long) (expected / MAX_LOAD)))) * 2;
+        while (cap > MIN_CAPACITY && bytesFor(cap) > maxBytes) {
+            cap >>= 1;
+        }
+        allocate(cap);
+    }
+
+    /** Adds the pair; returns true when it was not yet present. Grows without limit. */
     public boolean add(long lo, long hi) {
-        if (size + 1 > used.length * MAX_LOAD) {
-            grow();
+        int r = insert(lo, hi);
+        if (r == FULL) {
+            throw new IllegalStateException("HashPairSet is at its limit of " + maxBytes + " bytes");
         }
-        int i = index(lo, hi);
-        while (used[i]) {
-            if (slots[2 * i] == lo && slots[2 * i + 1] == hi) {
-                return false;
+        return r == ADDED;
+    }
+
+    /** {@link #ADDED}, {@link #PRESENT}, or {@link #FULL} when adding would pass the memory limit (nothing changes). */
+    public int insert(long lo, long hi) {
+        if (lo == 0 && hi == 0) {
+            if (hasZero) {
+                return PRESENT;
             }
-            i = (i + 1) & mask;
+            hasZero = true;
+            size++;
+            return ADDED;
         }
-        used[i] = true;
-        slots[2 * i] = lo;
-        slots[2 * i + 1] = hi;
+        int i = slot(lo, hi);
+        while (true) {
+            long l = slots[i];
+            long h = slots[i + 1];
+            if (l == lo && h == hi) {
+                return PRESENT;
+            }
+            if (l == 0 && h == 0) {
+                break;
+            }
+            i = (i + 2) & mask;
+        }
+        if (size + 1 > capacity * MAX_LOAD) {
+            if (capacity >= (1 << 29) || bytesFor(capacity * 2) > maxBytes) {
+                return FULL;
+            }
+            grow();
+            return insert(lo, hi);
+        }
+        slots[i] = lo;
+        slots[i + 1] = hi;
         size++;
-        return true;
+        return ADDED;
     }
 
     public boolean contains(long lo, long hi) {
-        int i = index(lo, hi);
-        while (used[i]) {
-            if (slots[2 * i] == lo && slots[2 * i + 1] == hi) {
+        if (lo == 0 && hi == 0) {
+            return hasZero;
+        }
+        int i = slot(lo, hi);
+        while (true) {
+            long l = slots[i];
+            long h = slots[i + 1];
+            if (l == lo && h == hi) {
                 return true;
             }
-            i = (i + 1) & mask;
+            if (l == 0 && h == 0) {
+                return false;
+            }
+            i = (i + 2) & mask;
         }
-        return false;
     }
 
     public void addAll(HashPairSet other) {
-        for (int i = 0; i < other.used.length; i++) {
-            if (other.used[i]) {
-                add(other.slots[2 * i], other.slots[2 * i + 1]);
-            }
-        }
+        other.forEach(this::add);
     }
 
     public int size() {
         return size;
     }
 
-    private int index(long lo, long hi) {
+    /** Receives the pairs of {@link #forEach}. */
+    @FunctionalInterface
+    public interface PairConsumer {
+        void accept(long lo, long hi);
+    }
+
+    /** Every pair, in table order. */
+    public void forEach(PairConsumer action) {
+        if (hasZero) {
+            action.accept(0, 0);
+        }
+        for (int i = 0; i < slots.length; i += 2) {
+            if (slots[i] != 0 || slots[i + 1] != 0) {
+                action.accept(slots[i], slots[i + 1]);
+            }
+        }
+    }
+
+    /** Bytes the table takes now. */
+    public long bytes() {
+        return bytesFor(capacity);
+    }
+
+    private static long bytesFor(int capacity) {
+        return 16L * capacity;
+    }
+
+    private int slot(long lo, long hi) {
         // the inputs are already murmur3 output: any bits are uniform, so fold rather than rehash
-        return (int) (lo ^ (hi >>> 32)) & mask;
+        return ((int) (lo ^ (hi >>> 32)) << 1) & mask;
+    }
+
+    private void allocate(int cap) {
+        capacity = cap;
+        slots = new long[cap * 2];
+        mask = cap * 2 - 1;
     }
 
     private void grow() {
-        long[] oldSlots = slots;
-        boolean[] oldUsed = used;
-        int cap = used.length * 2;
-        slots = new long[cap * 2];
-        used = new boolean[cap];
-        mask = cap - 1;
-        size = 0;
-        for (int i = 0; i < oldUsed.length; i++) {
-            if (oldUsed[i]) {
-                add(oldSlots[2 * i], oldSlots[2 * i + 1]);
+        long[] old = slots;
+        allocate(capacity * 2);
+        for (int i = 0; i < old.length; i += 2) {
+            long lo = old[i];
+            long hi = old[i + 1];
+            if (lo != 0 || hi != 0) {
+                int j = slot(lo, hi);
+                while (slots[j] != 0 || slots[j + 1] != 0) {
+                    j = (j + 2) & mask;
+                }
+                slots[j] = lo;
+                slots[j + 1] = hi;
             }
         }
     }
 
     @Override
     public String toString() {
-        return "HashPairSet[" + size + " pairs]";
+        return "HashPairSet[" + size + " pairs, " + bytes() + " bytes]";
     }
 
     public void writeTo(java.io.DataOutput out) throws java.io.IOException {
         out.writeInt(size);
-        for (int i = 0; i < used.length; i++) {
-            if (used[i]) {
-                out.writeLong(slots[2 * i]);
-                out.writeLong(slots[2 * i + 1]);
+        forEach((lo, hi) -> {
+            try {
+                out.writeLong(lo);
+                out.writeLong(hi);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
             }
-        }
+        });
     }
 
     public void readFrom(java.io.DataInput in) throws java.io.IOException {

@@ -1,44 +1,59 @@
 package io.ringsift.partial;
 
+import io.ringsift.filter.BloomChain;
+import io.ringsift.filter.FilterParams;
+import io.ringsift.filter.KeyBloom;
 import io.ringsift.key.KeyHash;
-import org.apache.datasketches.hll.HllSketch;
-import org.apache.datasketches.hll.TgtHllType;
-import org.apache.datasketches.hll.Union;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.function.Predicate;
 
 /**
- * What one hasher handler builds from the rows of its own key partition: a Bloom filter of the
- * keys, the duplicate count, a distinct-key sketch and field statistics. Confined to its handler
- * thread; the reducer merges all partials after the ring has drained.
+ * What one hasher handler builds from the rows of its own key partition: a Bloom chain of the
+ * keys, the duplicate count (exact within a memory share, {@link DuplicateCounter}) and field
+ * statistics. Confined to its handler thread; the reducer merges all partials after the ring has
+ * drained.
  *
- * <p>Every partial's filter is created with the same expected insertions and fpp, so Guava gives
- * them the same bit count and hash-function count and {@link KeyBloom#putAll} can merge them. The
- * filter is a {@link KeyBloom}: Guava's bits and bytes without Guava's thread-safety costs.
+ * <p>Every partial's chain is created with the same parameters, so stage j has the same shape in
+ * all of them and {@link BloomChain#mergeFrom} ORs them. The stages are {@link io.ringsift.filter.KeyBloom}s:
+ * Guava's bits and bytes without Guava's thread-safety costs.
  */
 public final class Partial implements RowConsumer {
-    /** lgK for the key sketch: 2^16 registers, relative standard error about 0.4% (1.04 / sqrt(K)). */
-    public static final int KEY_SKETCH_LG_K = 16;
+    /** Without a memory limit, for tests and tools: exact sets grow as far as the heap allows. */
+    public static final long UNLIMITED = Long.MAX_VALUE;
 
-    private final KeyBloom bloom;
-    private final java.util.function.Predicate<KeyHash> reference;
-    private HllSketch keySketch = new HllSketch(KEY_SKETCH_LG_K, TgtHllType.HLL_8);
+    private final BloomChain bloom;
+    private final Predicate<KeyHash> reference;
+    private final DuplicateCounter counter;
     private final FieldProfile fields;
     private final KeyHash scratch = new KeyHash();
     /** Exact mode: the hash of every row answered "probably seen", to verify in another pass; else null. */
     private HashPairSet candidates;
+    /** check --update: the hash of every key new here and not seen in the reference; else null. */
+    private HashPairSet additions;
     private long records;
-    private long duplicates;
+    /** Raw Bloom "probably seen" answers: kept only to measure the filter against exact figures. */
+    private long bloomDuplicates;
     private long seenRecords;
     private long presentRecords;
 
+    /** One partial that owns the whole key space, with no memory limit on its exact set. */
+    public Partial(FilterParams params, Predicate<KeyHash> reference, FieldProfile fields) {
+        this(params, 1, UNLIMITED, reference, fields);
+    }
+
     /**
-     * @param reference what a check tests keys against: a filter from an earlier run
-     *                  ({@code BloomFilter::mightContain}) or, in exact mode, a set of confirmed
-     *                  key hashes; null for an ingest, where "seen" means seen earlier in this input
-     *                  for an ingest where "seen" means seen earlier in this input
-     * @param fields    field statistics to keep, or null for none
+     * @param share       how many handlers share the key space (each gets about 1/share of the keys)
+     * @param exactBytes  this partial's memory share for exact counting
+     * @param reference   what a check tests keys against: a filter from an earlier run or, in exact
+     *                    mode, a set of confirmed key hashes; null for an ingest, where "seen" means
+     *                    seen earlier in this input
+     * @param fields      field statistics to keep, or null for none
      */
-    public Partial(FilterParams params, java.util.function.Predicate<KeyHash> reference, FieldProfile fields) {
-        this.bloom = new KeyBloom(params);
+    public Partial(FilterParams params, int share, long exactBytes, Predicate<KeyHash> reference, FieldProfile fields) {
+        this.bloom = BloomChain.create(params, share);
+        this.counter = new DuplicateCounter(exactBytes);
         this.reference = reference;
         this.fields = fields;
     }
@@ -49,28 +64,29 @@ public final class Partial implements RowConsumer {
     }
 
     /**
-     * Adds one record owned by this partial. Returns true when its key was probably seen before:
-     * earlier in this input for an ingest; in the reference filter for a check.
+     * Adds one record owned by this partial. Returns true when its key was seen before: earlier in
+     * this input for an ingest (exactly, or probably past the memory share); in the reference for
+     * a check.
      */
     public boolean add(long lo, long hi, Object row, int unit) {
-        KeyHash h = scratch.set(lo, hi);
         records++;
-        boolean newHere = bloom.put(lo, hi);
-        boolean seen = reference != null ? reference.test(h) : !newHere;
-        if (!newHere) {
-            duplicates++;
+        boolean bloomNew = bloom.put(lo, hi);
+        if (!bloomNew) {
+            bloomDuplicates++;
         }
-        if (seen && candidates != null) {
-            candidates.add(lo, hi);
-        }
+        boolean duplicate = counter.record(lo, hi, bloomNew, bloom);
+        boolean seen = reference != null ? reference.test(scratch.set(lo, hi)) : duplicate;
         if (seen) {
             seenRecords++;
+            if (candidates != null) {
+                candidates.add(lo, hi);
+            }
         }
-        if (seen || !newHere) {
+        if (seen || duplicate) {
             presentRecords++;
+        } else if (additions != null) {
+            additions.add(lo, hi);
         }
-        // lo is already a uniform 64-bit hash; the sketch rehashes it, which costs little and keeps it a stock HLL
-        keySketch.update(lo);
         if (fields != null) {
             fields.accept(row, unit);
         }
@@ -86,6 +102,17 @@ public final class Partial implements RowConsumer {
         return this;
     }
 
+    /** check --update: remember every key that is new here and not in the reference, to add to the filter. */
+    public Partial collectAdditions() {
+        additions = new HashPairSet();
+        return this;
+    }
+
+    /** The keys to add (merged across partials after {@link #mergeFrom}), or null. */
+    public HashPairSet additions() {
+        return additions;
+    }
+
     /** The candidates collected (merged across partials after {@link #mergeFrom}), or null. */
     public HashPairSet candidates() {
         return candidates;
@@ -93,24 +120,24 @@ public final class Partial implements RowConsumer {
 
     /** Folds another partial (built with the same parameters) into this one. */
     public void mergeFrom(Partial other) {
-        bloom.putAll(other.bloom);
+        bloom.mergeFrom(other.bloom);
         records += other.records;
-        duplicates += other.duplicates;
+        bloomDuplicates += other.bloomDuplicates;
         seenRecords += other.seenRecords;
         presentRecords += other.presentRecords;
-        Union union = new Union(KEY_SKETCH_LG_K);
-        union.update(keySketch);
-        union.update(other.keySketch);
-        keySketch = union.getResult(TgtHllType.HLL_8);
+        counter.mergeFrom(other.counter);
         if (candidates != null && other.candidates != null) {
             candidates.addAll(other.candidates);
+        }
+        if (additions != null && other.additions != null) {
+            additions.addAll(other.additions);
         }
         if (fields != null && other.fields != null) {
             fields.mergeFrom(other.fields);
         }
     }
 
-    public KeyBloom bloom() {
+    public BloomChain bloom() {
         return bloom;
     }
 
@@ -118,23 +145,24 @@ public final class Partial implements RowConsumer {
         return records;
     }
 
-    /** Records whose key was probably seen earlier in this input (Bloom answer, may overcount by the fpp). */
-    public long duplicates() {
-        return duplicates;
+    /** Duplicate and distinct figures, exact or estimated with a 95% interval. */
+    public KeyCounts counts() {
+        return counter.counts(records);
     }
 
-    /** Records answered "probably seen" (for a check: found in the reference filter). */
+    /** Records the Bloom chain alone answered "probably seen" for: duplicates plus its false positives. */
+    public long bloomDuplicates() {
+        return bloomDuplicates;
+    }
+
+    /** Records answered "seen" (for a check: found in the reference). */
     public long seenRecords() {
         return seenRecords;
     }
 
-    /** Records whose key was probably present already: in the reference filter or earlier in this input. */
+    /** Records whose key was present already: in the reference or earlier in this input. */
     public long presentRecords() {
         return presentRecords;
-    }
-
-    public double distinctKeysEstimate() {
-        return keySketch.getEstimate();
     }
 
     public FieldProfile fields() {
@@ -142,20 +170,21 @@ public final class Partial implements RowConsumer {
     }
 
     /**
-     * Writes this partial's whole state for a checkpoint: counts, the Guava filter ({@code writeTo}),
-     * the key sketch, the candidates and the field profile. {@link #readFrom} restores it into a
-     * partial built with the same parameters.
+     * Writes this partial's whole state for a checkpoint: counts, the chain's stages, the exact set,
+     * the candidates and the field profile. {@link #readFrom} restores it into a partial built with
+     * the same parameters.
      */
-    public void writeTo(java.io.DataOutputStream out) throws java.io.IOException {
+    public void writeTo(DataOutputStream out) throws IOException {
         out.writeInt(STATE_VERSION);
         out.writeLong(records);
-        out.writeLong(duplicates);
+        out.writeLong(bloomDuplicates);
         out.writeLong(seenRecords);
         out.writeLong(presentRecords);
-        bloom.writeTo(out);
-        byte[] sketch = keySketch.toCompactByteArray();
-        out.writeInt(sketch.length);
-        out.write(sketch);
+        out.writeInt(bloom.stages().size());
+        for (BloomChain.Stage s : bloom.stages()) {
+            s.bloom().writeTo(out);
+        }
+        counter.writeTo(out);
         out.writeBoolean(candidates != null);
         if (candidates != null) {
             candidates.writeTo(out);
@@ -171,23 +200,21 @@ public final class Partial implements RowConsumer {
         }
     }
 
-    public void readFrom(java.io.DataInputStream in) throws java.io.IOException {
+    public void readFrom(DataInputStream in) throws IOException {
         int version = in.readInt();
         if (version != STATE_VERSION) {
-            throw new java.io.IOException("partial state version " + version + " is not " + STATE_VERSION);
+            throw new IOException("partial state version " + version + " is not " + STATE_VERSION);
         }
         records = in.readLong();
-        duplicates = in.readLong();
+        bloomDuplicates = in.readLong();
         seenRecords = in.readLong();
         presentRecords = in.readLong();
-        KeyBloom saved = KeyBloom.readFrom(in);
-        if (saved.bitSize() != bloom.bitSize() || saved.hashFunctions() != bloom.hashFunctions()) {
-            throw new java.io.IOException("checkpointed filter has a different size or hash count than this run's");
+        int stages = in.readInt();
+        for (int j = 0; j < stages; j++) {
+            KeyBloom saved = KeyBloom.readFrom(in);
+            bloom.restoreStage(j, saved);
         }
-        bloom.putAll(saved);
-        byte[] sketch = new byte[in.readInt()];
-        in.readFully(sketch);
-        keySketch = HllSketch.heapify(sketch);
+        counter.readFrom(in);
         if (in.readBoolean()) {
             if (candidates == null) {
                 candidates = new HashPairSet();
@@ -200,9 +227,9 @@ public final class Partial implements RowConsumer {
         } else if (kind == 2 && fields instanceof PathProfile p) {
             p.readFrom(in);
         } else if (kind != 0 || fields != null) {
-            throw new java.io.IOException("checkpointed field statistics (kind " + kind + ") do not match this run's --stats");
+            throw new IOException("checkpointed field statistics (kind " + kind + ") do not match this run's --stats");
         }
     }
 
-    private static final int STATE_VERSION = 1;
+    private static final int STATE_VERSION = 2;
 }

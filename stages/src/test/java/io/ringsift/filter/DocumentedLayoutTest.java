@@ -6,7 +6,6 @@ import com.google.common.hash.BloomFilter;
 import com.google.common.hash.Hashing;
 import io.ringsift.key.KeyEncoder;
 import io.ringsift.key.KeyHash;
-import io.ringsift.partial.FilterParams;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -40,7 +39,7 @@ class DocumentedLayoutTest {
         byte[] magic = new byte[8];
         b.get(magic);
         assertThat(new String(magic, StandardCharsets.ISO_8859_1)).isEqualTo("RSBF\r\n\u001A\n");
-        assertThat(Short.toUnsignedInt(b.getShort())).isEqualTo(1);
+        assertThat(Short.toUnsignedInt(b.getShort())).isEqualTo(2);
         int headerLength = b.getInt();
         long bodyLength = b.getLong();
         assertThat(22 + headerLength + bodyLength + 32).isEqualTo(b.capacity());
@@ -60,15 +59,21 @@ class DocumentedLayoutTest {
         assertThat(h.getLong()).isEqualTo(1_500);
         assertThat(h.getLong()).isZero();
         assertThat(str(h)).isEqualTo(TestFilters.CREATED.toString());
+        assertThat(str(h)).isEqualTo("bloom");
+        assertThat(h.getLong()).isEqualTo(-1);
         assertThat(h.hasRemaining()).isFalse();
 
         ByteBuffer body = b.slice(22 + headerLength, (int) bodyLength);
+        assertThat(body.getInt()).isEqualTo(1);
+        assertThat(body.getLong()).isEqualTo(2_000);
+        assertThat(body.getDouble()).isEqualTo(0.02);
         assertThat(body.get()).isEqualTo((byte) 1);
         assertThat(Byte.toUnsignedInt(body.get())).isEqualTo(k);
         int words = body.getInt();
         assertThat(64L * words).isEqualTo(bits);
         long[] data = new long[words];
         body.asLongBuffer().get(data);
+        assertThat(body.position() + 8 * words).isEqualTo((int) bodyLength);
 
         for (int i = 0; i < 5_000; i++) {
             String key = i < 1_500 ? "doc-" + i : "other-" + i;

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.common.hash.BloomFilter;
 import io.ringsift.key.KeyHash;
 import io.ringsift.key.KeyHashFunnel;
-import io.ringsift.partial.FilterParams;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.SplittableRandom;

@@ -10,7 +10,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.google.common.hash.BloomFilter;
 import io.ringsift.key.KeyHash;
-import io.ringsift.partial.FilterParams;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -103,10 +102,10 @@ class FilterCorruptionTest {
     @Test
     void unknownVersionIsNamedEvenThoughTheChecksumWouldAlsoFail() throws IOException {
         byte[] bytes = good.clone();
-        bytes[9] = 2;
-        assertRejected(bytes, "unsupported format version 2 (this build reads version 1)");
+        bytes[9] = 3;
+        assertRejected(bytes, "unsupported format version 3 (this build reads versions 1 and 2)");
         bytes[8] = 1;
-        assertRejected(reseal(bytes), "unsupported format version 258");
+        assertRejected(reseal(bytes), "unsupported format version 259");
     }
 
     @Test
@@ -140,20 +139,20 @@ class FilterCorruptionTest {
     void bodyWithAnotherGuavaStrategyIsRefused() throws IOException {
         byte[] body = guavaBytes(filter);
         body[0] = 0; // MURMUR128_MITZ_32
-        assertRejected(assemble(1, HeaderCodec.encode(header), body), "strategy ordinal 0");
+        assertRejected(assemble(1, HeaderCodec.encode(TestFilters.v1(header)), body), "strategy ordinal 0");
     }
 
     @Test
     void bodyWhoseWordCountDisagreesWithItsLengthIsRefused() throws IOException {
         byte[] body = guavaBytes(filter);
         body[5]++;
-        assertRejected(assemble(1, HeaderCodec.encode(header), body), "filter body states");
-        assertRejected(assemble(1, HeaderCodec.encode(header), Arrays.copyOf(body, 3)), "shorter than Guava's 6-byte prefix");
+        assertRejected(assemble(1, HeaderCodec.encode(TestFilters.v1(header)), body), "filter body states");
+        assertRejected(assemble(1, HeaderCodec.encode(TestFilters.v1(header)), Arrays.copyOf(body, 3)), "shorter than Guava's 6-byte prefix");
     }
 
     @Test
     void malformedHeaderBlocksAreNamedByField() throws IOException {
-        byte[] block = HeaderCodec.encode(header);
+        byte[] block = HeaderCodec.encode(TestFilters.v1(header));
         byte[] body = guavaBytes(filter);
         assertRejected(assemble(1, Arrays.copyOf(block, block.length - 4), body), "invalid header: header block");
         assertRejected(assemble(1, Arrays.copyOf(block, block.length + 1), body), "1 unexpected bytes after the last field");
@@ -161,7 +160,7 @@ class FilterCorruptionTest {
         badUtf8[2] = (byte) 0xFF; // first byte of the key spec text
         assertRejected(assemble(1, badUtf8, body), "field 'key spec' is not valid UTF-8");
         FilterHeader impossible = header.withCounts(5, 0, TestFilters.CREATED);
-        byte[] counts = HeaderCodec.encode(impossible);
+        byte[] counts = HeaderCodec.encode(TestFilters.v1(impossible));
         // records live 8 bytes before duplicates; make duplicates exceed records
         int duplicatesOffset = counts.length - 2 - TestFilters.CREATED.toString().length() - 8;
         counts[duplicatesOffset + 7] = 9;

@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.common.hash.BloomFilter;
 import io.ringsift.key.KeyHash;
-import io.ringsift.partial.FilterParams;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,7 +54,8 @@ class FilterFileTest {
         assertThat(header.keySpec()).isEqualTo("a,b");
         FilterFile.write(dir.resolve("f.bf"), header, filter);
         assertThat(Files.size(dir.resolve("f.bf"))).isEqualTo(FilterFile.PREAMBLE_BYTES
-                + HeaderCodec.encode(header).length + filter.serializedSize() + FilterFile.TRAILER_BYTES);
+                + HeaderCodec.encode(header).length + 4 + FilterFile.STAGE_PREFIX_BYTES + filter.serializedSize()
+                + FilterFile.TRAILER_BYTES);
     }
 
     @Test

@@ -5,7 +5,6 @@ import io.ringsift.key.KeyEncoder;
 import io.ringsift.key.KeyHash;
 import io.ringsift.key.KeyHashFunnel;
 import io.ringsift.key.KeySpec;
-import io.ringsift.partial.FilterParams;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -35,6 +34,12 @@ final class TestFilters {
     static FilterHeader header(String keySpec, FilterParams params, BloomFilter<KeyHash> filter, long records, long dups) {
         return FilterHeader.of(new KeySpec(List.of(keySpec.split(","))), FilterHeader.SOURCE_CSV, params, filter,
                 records, dups, CREATED);
+    }
+
+    /** The same header as format v1 states it, for files assembled by hand with a v1 body. */
+    static FilterHeader v1(FilterHeader h) {
+        return new FilterHeader(FilterFile.FORMAT_V1, h.keySpec(), h.keySource(), h.keyEncoding(), h.hashScheme(), h.expectedKeys(),
+                h.fpp(), h.bits(), h.hashFunctions(), h.records(), h.duplicateRecords(), h.createdAt());
     }
 
     static byte[] guavaBytes(BloomFilter<KeyHash> filter) throws IOException {

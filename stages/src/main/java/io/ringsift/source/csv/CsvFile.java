@@ -12,17 +12,25 @@ import java.util.List;
  * @param fieldIndexes for each column, its index in the run's combined field list (files may order columns differently)
  * @param size       size in bytes as stored when planned (compressed size for gzip/zstd; -1 for a stream)
  * @param headerLine the header record's bytes with its line terminator (empty without a header), for check output
+ * @param headerColumns the header's names as written (repeated names kept); {@code columns} has them made unique
  * @param input      how to open it (compression, charset, stream or file)
  */
 public record CsvFile(Path path, List<String> columns, int[] keyIndexes, int[] fieldIndexes, long size, byte[] headerLine,
-                      InputFile input) {
+                      List<String> headerColumns, InputFile input) {
     public CsvFile {
         columns = List.copyOf(columns);
+        headerColumns = List.copyOf(headerColumns);
     }
 
-    /** A plain UTF-8 file (benchmarks and tests that build a plan by hand). */
+    /** A plain UTF-8 file whose header names are all different (benchmarks and tests that build a plan by hand). */
     public CsvFile(Path path, List<String> columns, int[] keyIndexes, int[] fieldIndexes, long size, byte[] headerLine) {
-        this(path, columns, keyIndexes, fieldIndexes, size, headerLine, InputFile.plainOfSize(path, size));
+        this(path, columns, keyIndexes, fieldIndexes, size, headerLine, columns);
+    }
+
+    /** A plain UTF-8 file. */
+    public CsvFile(Path path, List<String> columns, int[] keyIndexes, int[] fieldIndexes, long size, byte[] headerLine,
+                   List<String> headerColumns) {
+        this(path, columns, keyIndexes, fieldIndexes, size, headerLine, headerColumns, InputFile.plainOfSize(path, size));
     }
 
     public String source() {

@@ -102,6 +102,8 @@ public final class CsvPlanner {
                 }
             }
         }
+        List<String> headerColumns = columns;
+        columns = uniqueNames(columns);
         int[] keyIndexes;
         if (key.isWholeRecord()) {
             keyIndexes = new int[columns.size()];
@@ -116,8 +118,10 @@ public final class CsvPlanner {
                     throw new CsvInputException(p + ": unknown --key column '" + name + "'; columns are: " + String.join(", ", columns)
                             + (hint == null ? "" : "; " + hint));
                 }
-                if (at >= 0 && columns.lastIndexOf(name) != at) {
-                    throw new CsvInputException(p + ": --key column '" + name + "' appears more than once in the header");
+                if (at >= 0 && headerColumns.lastIndexOf(name) != headerColumns.indexOf(name)) {
+                    throw new CsvInputException(p + ": --key column '" + name + "' is ambiguous: the header names "
+                            + headerColumns.stream().filter(name::equals).count() + " columns so (reported as "
+                            + String.join(", ", sameNamed(headerColumns, columns, name)) + "); give one of the renamed ones");
                 }
                 keyIndexes[k] = at;
             }
@@ -126,7 +130,37 @@ public final class CsvPlanner {
         for (int i = 0; i < fields.length; i++) {
             fields[i] = fieldIndex.computeIfAbsent(columns.get(i), c -> fieldIndex.size());
         }
-        return new CsvFile(input.path(), columns, keyIndexes, fields, size, headerLine, input);
+        return new CsvFile(input.path(), columns, keyIndexes, fields, size, headerLine, headerColumns, input);
+    }
+
+    /**
+     * Header names made unique so that no two columns' statistics merge: the second {@code id}
+     * becomes {@code id_2}, the third {@code id_3} (skipping any name the header already has).
+     */
+    static List<String> uniqueNames(List<String> header) {
+        java.util.Set<String> inHeader = new java.util.HashSet<>(header);
+        java.util.Set<String> used = new java.util.HashSet<>();
+        List<String> out = new ArrayList<>(header.size());
+        for (String name : header) {
+            String unique = name;
+            // a renamed column never takes a name some other column of the header has
+            for (int n = 2; used.contains(unique) || (!unique.equals(name) && inHeader.contains(unique)); n++) {
+                unique = name + "_" + n;
+            }
+            used.add(unique);
+            out.add(unique);
+        }
+        return out;
+    }
+
+    private static List<String> sameNamed(List<String> header, List<String> unique, String name) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < header.size(); i++) {
+            if (header.get(i).equals(name)) {
+                out.add(unique.get(i));
+            }
+        }
+        return out;
     }
 
     private void cut(CsvFile f, List<CsvUnit> units) throws IOException {

@@ -89,13 +89,26 @@ public final class MongoPartitionReader implements UnitReader<MongoPartition> {
      *                 {@code check --new/--seen} output), as its raw bytes in the batch
      */
     public MongoPartitionReader(MongoCollection<?> collection, KeySpec key, Options options, boolean keepJson) {
+        this(collection, key, options, keepJson, null);
+    }
+
+    /**
+     * @param only when not null, exact mode's second pass: publish only documents whose key hash is
+     *             in {@code only}, with the canonical key bytes attached instead of the document
+     */
+    public MongoPartitionReader(MongoCollection<?> collection, KeySpec key, Options options, boolean keepJson,
+                                io.ringsift.partial.HashPairSet only) {
         this.coll = collection.withDocumentClass(RawBsonDocument.class);
         this.keys = new DocumentKeyEncoder(key);
         this.options = options;
         this.keepJson = keepJson;
+        this.only = only;
     }
 
+    private final io.ringsift.partial.HashPairSet only;
+
     private final boolean keepJson;
+    private final KeyPathCheck keyCheck = new KeyPathCheck();
     private static final org.bson.json.JsonWriterSettings JSON_LINES =
             org.bson.json.JsonWriterSettings.builder().outputMode(org.bson.json.JsonMode.EXTENDED).build();
 
@@ -122,6 +135,7 @@ public final class MongoPartitionReader implements UnitReader<MongoPartition> {
                     ordinal++;
                     bytes += doc.getByteBuffer().remaining();
                     String problem = keys.encode(doc, enc);
+                    keyCheck.observe(doc, problem);
                     if (problem != null) {
                         rejected++;
                         rejects.reject(new Reject(unit.source(), 0, ExtJson.of(doc.get("_id")), problem,
@@ -133,6 +147,13 @@ public final class MongoPartitionReader implements UnitReader<MongoPartition> {
                     } else {
                         records++;
                         enc.hash(hash);
+                        if (only != null) {
+                            if (only.contains(hash.lo, hash.hi) && sink.batch().add(hash.lo, hash.hi, ordinal, null, enc.toBytes())) {
+                                sink.publish(unit.id());
+                            }
+                            lastDoc = doc;
+                            continue;
+                        }
                         byte[] json = keepJson ? (doc.toJson(JSON_LINES) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8) : null;
                         if (sink.batch().add(hash.lo, hash.hi, ordinal, doc, json)) {
                             sink.publish(unit.id());
@@ -164,6 +185,7 @@ public final class MongoPartitionReader implements UnitReader<MongoPartition> {
             }
         }
         sink.publish(unit.id());
+        keyCheck.unitDone();
         return new UnitResult(unit.id(), records, rejected, bytes, retries);
     }
 

@@ -1,4 +1,4 @@
-package io.ringsift.partial;
+package io.ringsift.filter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

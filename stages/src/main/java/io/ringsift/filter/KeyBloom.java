@@ -1,4 +1,4 @@
-package io.ringsift.partial;
+package io.ringsift.filter;
 
 import com.google.common.hash.BloomFilter;
 import io.ringsift.filter.BloomGeometry;
@@ -27,25 +27,52 @@ import java.io.UncheckedIOException;
  * {@code BloomFilterStrategies.MURMUR128_MITZ_64}. {@link #toGuava()} hands the result to the
  * filter file code as a stock Guava filter; {@code KeyBloomTest} checks bit-for-bit equality.
  *
+ * <p>Sizes: {@link #KeyBloom(FilterParams)} gives Guava's own size for the parameters (format v1);
+ * {@link #withShape} any whole number of words. ringsift's own filters use powers of two
+ * ({@link BloomGeometry#powerOfTwo}): then {@code x % bitSize == x & (bitSize - 1)}, which saves a
+ * 64-bit division per probe, and a filter of 2m bits folds exactly onto m bits ({@link #foldTo}).
+ *
  * <p>Reads ({@link #mightContain}) of a filter nobody writes to any more are safe from any thread.
  */
 public final class KeyBloom {
     private final long[] data;
     private final long bitSize;
+    /** {@code bitSize - 1} when bitSize is a power of two, else -1 (use the modulo). */
+    private final long mask;
     private final int hashFunctions;
     private final long[] scratch = new long[2];
+    /** Bits set: kept by {@link #put}, recounted by {@link #putAll}; gives the fill and the fpp at fill without a scan. */
+    private long setBits;
 
+    /** Guava's size for these parameters ({@code BloomFilter.create(funnel, n, p)}): the format v1 shape. */
     public KeyBloom(FilterParams params) {
-        BloomGeometry g = BloomGeometry.predicted(params.expectedKeys(), params.fpp());
-        this.data = new long[g.words()];
-        this.bitSize = (long) data.length * 64;
-        this.hashFunctions = g.hashFunctions();
+        this(new long[BloomGeometry.predicted(params.expectedKeys(), params.fpp()).words()],
+                BloomGeometry.predicted(params.expectedKeys(), params.fpp()).hashFunctions());
     }
 
     private KeyBloom(long[] data, int hashFunctions) {
+        if (hashFunctions < 1 || hashFunctions > 255) {
+            throw new IllegalArgumentException("Hash functions (" + hashFunctions + ") must be 1..255");
+        }
         this.data = data;
         this.bitSize = (long) data.length * 64;
+        this.mask = Long.bitCount(bitSize) == 1 ? bitSize - 1 : -1;
         this.hashFunctions = hashFunctions;
+        long n = 0;
+        for (long w : data) {
+            n += Long.bitCount(w);
+        }
+        this.setBits = n;
+    }
+
+    /** An empty filter of {@code g.words()} words and {@code g.hashFunctions()} hash functions. */
+    public static KeyBloom withShape(BloomGeometry g) {
+        return new KeyBloom(new long[g.words()], g.hashFunctions());
+    }
+
+    private long index(long combined) {
+        long positive = combined & Long.MAX_VALUE;
+        return mask >= 0 ? positive & mask : positive % bitSize;
     }
 
     /** Adds a key; true when a bit changed, i.e. the key was certainly not present (Guava's {@code put}). */
@@ -56,12 +83,13 @@ public final class KeyBloom {
         long step = h[1];
         boolean changed = false;
         for (int i = 0; i < hashFunctions; i++) {
-            long index = (combined & Long.MAX_VALUE) % bitSize;
+            long index = index(combined);
             int word = (int) (index >>> 6);
-            long mask = 1L << index;
+            long bit = 1L << index;
             long old = data[word];
-            if ((old & mask) == 0) {
-                data[word] = old | mask;
+            if ((old & bit) == 0) {
+                data[word] = old | bit;
+                setBits++;
                 changed = true;
             }
             combined += step;
@@ -75,7 +103,7 @@ public final class KeyBloom {
         Murmur3.twoLongs(lo, hi, h);
         long combined = h[0];
         for (int i = 0; i < hashFunctions; i++) {
-            long index = (combined & Long.MAX_VALUE) % bitSize;
+            long index = index(combined);
             if ((data[(int) (index >>> 6)] & (1L << index)) == 0) {
                 return false;
             }
@@ -90,9 +118,66 @@ public final class KeyBloom {
             throw new IllegalArgumentException("Filters differ in shape (" + bitSize + " bits, " + hashFunctions
                     + " hash functions vs " + other.bitSize + ", " + other.hashFunctions + "): they cannot be merged");
         }
+        long n = 0;
         for (int i = 0; i < data.length; i++) {
             data[i] |= other.data[i];
+            n += Long.bitCount(data[i]);
         }
+        setBits = n;
+    }
+
+    /**
+     * This filter folded onto {@code bits} bits: word {@code w} of the result is the OR of every
+     * word {@code w + j * bits/64}. Both sizes must be powers of two, so for any hash
+     * {@code x mod bits = (x mod bitSize) mod bits}: each key's k bits land exactly where a filter
+     * built at {@code bits} would put them, and the fold equals that filter bit for bit
+     * (FoldMergeTest). It answers for every key this one held, at the smaller size's higher fpp.
+     */
+    public KeyBloom foldTo(long bits) {
+        if (mask < 0 || Long.bitCount(bits) != 1 || bits < 64 || bits > bitSize) {
+            throw new IllegalArgumentException("Fold target (" + bits + " bits) must be a power of two >= 64 and <= this filter's "
+                    + bitSize + " bits, which must be a power of two too");
+        }
+        long[] folded = new long[(int) (bits / 64)];
+        for (int i = 0; i < data.length; i++) {
+            folded[i & (folded.length - 1)] |= data[i];
+        }
+        return new KeyBloom(folded, hashFunctions);
+    }
+
+    /** A copy with the same bits. */
+    public KeyBloom copy() {
+        return new KeyBloom(data.clone(), hashFunctions);
+    }
+
+    /** Fraction of bits set, X/m. */
+    public double fill() {
+        return (double) setBits / bitSize;
+    }
+
+    /** Bits set, X. */
+    public long setBits() {
+        return setBits;
+    }
+
+    /**
+     * Probability that a key not in the filter answers "might contain" now: (X/m)^k, the standard
+     * approximation (it treats the k probes as independent; with double hashing and large m the
+     * difference is negligible, Kirsch &amp; Mitzenmacher 2006).
+     */
+    public double fppAtFill() {
+        return Math.pow(fill(), hashFunctions);
+    }
+
+    /**
+     * Distinct keys inserted, estimated from the fill (Swamidass &amp; Baldi 2007):
+     * n ≈ -m/k · ln(1 - X/m); {@link Long#MAX_VALUE} when every bit is set.
+     */
+    public long approximateKeys() {
+        if (setBits >= bitSize) {
+            return Long.MAX_VALUE;
+        }
+        return Math.round(-(double) bitSize / hashFunctions * Math.log1p(-fill()));
     }
 
     public long bitSize() {

@@ -1,4 +1,4 @@
-package io.ringsift.partial;
+package io.ringsift.filter;
 
 /**
  * The parameters every partial filter of a run shares.

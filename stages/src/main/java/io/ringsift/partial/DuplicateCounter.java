@@ -1,0 +1,127 @@
+package io.ringsift.partial;
+
+import io.ringsift.filter.BloomChain;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+
+/**
+ * Counts one handler's duplicate records exactly while its key hashes fit in its memory share, and
+ * honestly past it.
+ *
+ * <p>Exact phase: every key's 128-bit hash goes into a {@link HashPairSet}; a record is a duplicate
+ * when its hash is already there. When the set would grow past its share it stops growing, keeps
+ * what it holds, and the counter switches to estimating.
+ *
+ * <p>Estimate phase: a record whose hash is in the set is still a certain duplicate. Otherwise the
+ * Bloom chain answers: "certainly new" is certain; "probably seen" is a duplicate or a false
+ * positive. A new key is a false positive with probability p, the filter's fpp at its current
+ * fill, so the false positives among the "probably seen" answers are a sum of independent
+ * Bernoulli(p_i) over the new keys. Only the new keys answered "certainly new" are observed, each
+ * with probability (1 - p_i); the Horvitz–Thompson sums over them, Σ p/(1-p) and Σ p/(1-p)², are
+ * unbiased for the expected false positives and for the variance of (false positives − that
+ * estimate). The duplicate figure is then (probably seen − estimated false positives) with a 95%
+ * normal interval (±1.96σ, widened by one to cover the discreteness of a small count), clamped to
+ * what is certain: at least the certain duplicates, at most every "probably seen" answer.
+ */
+final class DuplicateCounter {
+    /** Recompute the chain's fpp at fill this often (records past the budget): it moves slowly and costs a pow per stage. */
+    private static final int FPP_REFRESH = 256;
+
+    private final HashPairSet exact;
+    /** Memory shares and exact keys of all counters merged into this one, its own included. */
+    private long memoryBytes;
+    private long exactKeys;
+    private boolean overflowed;
+    private long certain;
+    private long probable;
+    private double expectedFalsePositives;
+    private double variance;
+    private double fpp;
+    private int sinceRefresh = FPP_REFRESH;
+
+    DuplicateCounter(long memoryBytes) {
+        this.memoryBytes = memoryBytes;
+        this.exact = new HashPairSet(1024, memoryBytes);
+    }
+
+    /** Counts one record whose key the chain has just been asked about; true when it is (certainly or probably) a duplicate. */
+    boolean record(long lo, long hi, boolean bloomNew, BloomChain chain) {
+        if (!overflowed) {
+            int r = exact.insert(lo, hi);
+            if (r == HashPairSet.PRESENT) {
+                certain++;
+                return true;
+            }
+            if (r == HashPairSet.ADDED) {
+                return false;
+            }
+            overflowed = true;
+        } else if (exact.contains(lo, hi)) {
+            certain++;
+            return true;
+        }
+        if (!bloomNew) {
+            probable++;
+            return true;
+        }
+        if (++sinceRefresh >= FPP_REFRESH) {
+            fpp = Math.min(chain.fppAtFill(), 0.999);
+            sinceRefresh = 0;
+        }
+        double q = 1 - fpp;
+        expectedFalsePositives += fpp / q;
+        variance += fpp / (q * q);
+        return false;
+    }
+
+    void mergeFrom(DuplicateCounter o) {
+        memoryBytes = memoryBytes == Long.MAX_VALUE || o.memoryBytes == Long.MAX_VALUE ? Long.MAX_VALUE : memoryBytes + o.memoryBytes;
+        exactKeys += o.exactKeys();
+        overflowed |= o.overflowed;
+        certain += o.certain;
+        probable += o.probable;
+        expectedFalsePositives += o.expectedFalsePositives;
+        variance += o.variance;
+    }
+
+    long exactKeys() {
+        return exactKeys + exact.size();
+    }
+
+    /** The figures of this counter: after merging, of the whole run. */
+    KeyCounts counts(long records) {
+        long memory = memoryBytes;
+        if (!overflowed) {
+            return new KeyCounts(KeyCounts.EXACT, records, certain, certain, certain, exactKeys(), memory);
+        }
+        double point = probable - expectedFalsePositives;
+        double halfWidth = 1.96 * Math.sqrt(variance) + 1;
+        long low = certain + clamp(Math.floor(point - halfWidth), probable);
+        long high = certain + clamp(Math.ceil(point + halfWidth), probable);
+        long mid = certain + clamp(Math.round(point), probable);
+        return new KeyCounts(KeyCounts.ESTIMATE, records, mid, low, high, exactKeys(), memory);
+    }
+
+    private static long clamp(double v, long max) {
+        return (long) Math.max(0, Math.min(max, v));
+    }
+
+    void writeTo(DataOutputStream out) throws IOException {
+        out.writeBoolean(overflowed);
+        out.writeLong(certain);
+        out.writeLong(probable);
+        out.writeDouble(expectedFalsePositives);
+        out.writeDouble(variance);
+        exact.writeTo(out);
+    }
+
+    void readFrom(DataInputStream in) throws IOException {
+        overflowed = in.readBoolean();
+        certain = in.readLong();
+        probable = in.readLong();
+        expectedFalsePositives = in.readDouble();
+        variance = in.readDouble();
+        exact.readFrom(in);
+    }
+}
