@@ -61,6 +61,9 @@ public final class InputFile {
     private boolean taken;
     private byte[] sample;
     private boolean sampleIsWhole;
+    private boolean sampleKnown;
+    /** A stream's compression, known once its first bytes were read. */
+    private Compression compressionOfStream;
 
     private InputFile(Path path, String name, Compression compression, Charset charset, long size, boolean regular) {
         this.path = path;
@@ -155,8 +158,6 @@ public final class InputFile {
         rest = decoded;
     }
 
-    private Compression compressionOfStream;
-
     /** Standard input or a pipe: readable once, size unknown. */
     public boolean isStream() {
         return !regular;
@@ -231,8 +232,6 @@ public final class InputFile {
         }
         return sampleIsWhole;
     }
-
-    private boolean sampleKnown;
 
     /** An open input for a reader: the decoded bytes, and how many stored bytes were read so far. */
     public record Reading(InputStream in, LongSupplier storedBytes) implements AutoCloseable {
