@@ -38,7 +38,7 @@ final class PipelineOptions {
     @Option(names = "--exact-memory", paramLabel = "SIZE", converter = ByteSizeConverter.class,
             description = "Memory the exact duplicate and distinct counts may use, all handlers together (e.g. 512MB, 4GiB)."
                     + " Past it the counts become estimates with a 95%% interval, and the summary and report say so."
-                    + " Default: half the maximum heap (-Xmx).")
+                    + " Default: 40%% of the maximum heap (-Xmx).")
     Long exactMemory;
 
     @Option(names = "--stats", paramLabel = "LEVEL", defaultValue = "full",
@@ -67,7 +67,7 @@ final class PipelineOptions {
                 batchSize, ringSize, waitKind);
     }
 
-    /** The exact-count budget in bytes: --exact-memory, or half the heap. */
+    /** The exact-count budget in bytes: --exact-memory, or 40% of the heap. */
     long exactMemory() {
         return exactMemory != null ? exactMemory : io.ringsift.job.JobSettings.defaultExactMemory();
     }

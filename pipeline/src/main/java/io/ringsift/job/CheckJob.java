@@ -100,7 +100,7 @@ public final class CheckJob {
         Partial merged = Reducer.merge(outcome.states());
         KeyCounts counts = merged.counts();
         boolean updated = false;
-        List<String> warnings = new ArrayList<>(Warnings.forCounts(counts));
+        List<String> warnings = new ArrayList<>(Warnings.forCounts(counts, s.exactMemory()));
         if (o.update() && outcome.complete()) {
             BloomChain chain = filter.chain();
             HashPairSet added = merged.additions();
@@ -144,7 +144,7 @@ public final class CheckJob {
                 input.fields(merged.fields(), s.key(), counts), null, null, check,
                 new Report.Timing(Math.round(seconds * 1000), Math.round(merged.records() / seconds),
                         Math.round(bytes / 1e6 / seconds * 10) / 10.0, s.engine().readers(), s.engine().handlers(), input.parser()),
-                Report.Counts.of(counts), warnings.isEmpty() ? null : warnings).withDialect(input.dialect());
+                Report.Counts.of(counts, s.exactMemory()), warnings.isEmpty() ? null : warnings).withDialect(input.dialect());
         // no --out: no report.json (the summary still shows everything)
         Path reportPath = null;
         if (out != null) {

@@ -194,7 +194,7 @@ public final class IngestJob {
                     params.expectedKeys(), params.fpp(), fpp, chain.stages().size());
             warnings.addAll(Warnings.forFilter(chain, params));
         }
-        warnings.addAll(Warnings.forCounts(counts));
+        warnings.addAll(Warnings.forCounts(counts, s.exactMemory()));
         double seconds = Math.max(o.elapsedNanos(), 1) / 1e9;
         Report.Timing timing = new Report.Timing(Math.round(seconds * 1000), Math.round(m.records() / seconds),
                 bytes > 0 ? round1(bytes / 1e6 / seconds) : null, s.engine().readers(), s.engine().handlers(), input.parser());
@@ -203,7 +203,7 @@ public final class IngestJob {
                 o.stopReason() == null ? null : o.stopReason().name().toLowerCase(java.util.Locale.ROOT),
                 o.failure() == null ? null : o.failure().getMessage(), s.key().describe(), m.records(), rejected,
                 duplicates, m.records() - duplicates, input.sources(results), input.partitions(results),
-                input.fields(fields, s.key(), counts), filter, exact, null, timing, Report.Counts.of(counts),
+                input.fields(fields, s.key(), counts), filter, exact, null, timing, Report.Counts.of(counts, s.exactMemory()),
                 warnings.isEmpty() ? null : warnings).withDialect(input.dialect());
     }
 

@@ -38,12 +38,16 @@ public record JobSettings(Path out, KeySpec key, double fpp, Long expectedKeys, 
         this(out, key, fpp, expectedKeys, stats, maxRejects, engine, exact, null, false);
     }
 
-    /** The share of the heap exact counting may use by default. */
-    public static final double DEFAULT_EXACT_MEMORY_SHARE = 0.5;
+    /**
+     * The share of the heap exact counting may use by default: 40%, since a table that doubles
+     * briefly holds its old and new arrays (1.5x its final size) while the filters and the ring
+     * need the rest.
+     */
+    public static final double DEFAULT_EXACT_MEMORY_SHARE = 0.4;
 
     /**
-     * Half the maximum heap: a key costs 16 bytes / load (23-46 bytes) in the exact sets, so the
-     * default JVM heap (a quarter of RAM) counts about 30M distinct keys per GiB of RAM exactly.
+     * 40% of the maximum heap: a key costs 16 bytes / load (23-46 bytes) in the exact sets, so the
+     * default JVM heap (a quarter of RAM) counts about 2-4M distinct keys per GiB of RAM exactly.
      */
     public static long defaultExactMemory() {
         return (long) (Runtime.getRuntime().maxMemory() * DEFAULT_EXACT_MEMORY_SHARE);

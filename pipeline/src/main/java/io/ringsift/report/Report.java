@@ -83,9 +83,10 @@ public record Report(
     public record Counts(String method, long duplicateRecords, long distinctKeys, long duplicateRecordsLow,
                          long duplicateRecordsHigh, long distinctKeysLow, long distinctKeysHigh, double confidence,
                          long exactKeys, long exactMemoryBytes) {
-        public static Counts of(io.ringsift.partial.KeyCounts c) {
+        /** @param budget the configured --exact-memory (the handlers' shares add up to it, less rounding) */
+        public static Counts of(io.ringsift.partial.KeyCounts c, long budget) {
             return new Counts(c.method(), c.duplicateRecords(), c.distinctKeys(), c.duplicatesLow(), c.duplicatesHigh(),
-                    c.distinctLow(), c.distinctHigh(), c.exact() ? 1.0 : 0.95, c.exactKeys(), c.exactMemoryBytes());
+                    c.distinctLow(), c.distinctHigh(), c.exact() ? 1.0 : 0.95, c.exactKeys(), budget);
         }
     }
 

@@ -31,12 +31,12 @@ public final class Warnings {
         return out;
     }
 
-    public static List<String> forCounts(KeyCounts c) {
+    public static List<String> forCounts(KeyCounts c, long budget) {
         if (c.exact()) {
             return List.of();
         }
         return List.of(String.format(Locale.ROOT, "duplicate and distinct counts are estimates (95%% interval: %,d..%,d"
                 + " duplicates): the exact key sets reached --exact-memory (%,d bytes, %,d keys held); raise it for exact counts",
-                c.duplicatesLow(), c.duplicatesHigh(), c.exactMemoryBytes(), c.exactKeys()));
+                c.duplicatesLow(), c.duplicatesHigh(), budget, c.exactKeys()));
     }
 }

@@ -124,7 +124,7 @@ class IngestCsvEndToEndTest {
         KeyEncoder enc = new KeyEncoder();
         KeyHash h = new KeyHash();
         for (String k : keys) {
-            assertThat(f.filter().mightContain(enc.reset().addString(k).hash(h))).as(k).isTrue();
+            assertThat(f.mightContain(enc.reset().addString(k).hash(h))).as(k).isTrue();
         }
         assertThat(f.header().records()).isEqualTo(ROWS);
     }

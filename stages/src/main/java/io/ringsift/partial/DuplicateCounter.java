@@ -122,6 +122,8 @@ final class DuplicateCounter {
         probable = in.readLong();
         expectedFalsePositives = in.readDouble();
         variance = in.readDouble();
-        exact.readFrom(in);
+        // a smaller memory share than the checkpointed run's: the keys that do not fit are counted
+        // from Bloom answers from now on, like any key past the budget
+        overflowed |= !exact.readFrom(in);
     }
 }

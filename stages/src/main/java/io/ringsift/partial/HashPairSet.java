@@ -196,10 +196,16 @@ public final class HashPairSet {
         });
     }
 
-    public void readFrom(java.io.DataInput in) throws java.io.IOException {
+    /**
+     * Adds the pairs {@link #writeTo} wrote. Returns false when this set's memory limit could not
+     * hold them all (the rest are read and dropped), e.g. a checkpoint resumed with a smaller heap.
+     */
+    public boolean readFrom(java.io.DataInput in) throws java.io.IOException {
         int n = in.readInt();
+        boolean all = true;
         for (int i = 0; i < n; i++) {
-            add(in.readLong(), in.readLong());
+            all &= insert(in.readLong(), in.readLong()) != FULL;
         }
+        return all;
     }
 }

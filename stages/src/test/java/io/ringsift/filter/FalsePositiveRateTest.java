@@ -41,7 +41,7 @@ class FalsePositiveRateTest {
         SplittableRandom absent = new SplittableRandom(4242);
         int falsePositives = 0;
         for (int i = 0; i < PROBES; i++) {
-            if (loaded.filter().mightContain(h.set(absent.nextLong(), absent.nextLong()))) {
+            if (loaded.mightContain(h.set(absent.nextLong(), absent.nextLong()))) {
                 falsePositives++;
             }
         }
