@@ -55,15 +55,15 @@ final class CsvOptions {
             description = "Field parser: fast (byte-level, default) or commons (Apache Commons CSV, the reference).")
     CsvParser parser;
 
-    @Option(names = "--max-record-size", paramLabel = "SIZE", defaultValue = "16MiB", converter = SizeConverter.class,
+    @Option(names = "--max-record-size", paramLabel = "SIZE", defaultValue = "16MiB", converter = ByteSizeConverter.class,
             description = "Reject records longer than this, e.g. 16MiB, 512k (default: ${DEFAULT-VALUE}).")
     long maxRecordSize;
 
-    @Option(names = "--max-field-size", paramLabel = "SIZE", defaultValue = "8MiB", converter = SizeConverter.class,
+    @Option(names = "--max-field-size", paramLabel = "SIZE", defaultValue = "8MiB", converter = ByteSizeConverter.class,
             description = "Reject records with a field longer than this (default: ${DEFAULT-VALUE}).")
     long maxFieldSize;
 
-    @Option(names = "--split-size", paramLabel = "SIZE", defaultValue = "32MiB", converter = SizeConverter.class,
+    @Option(names = "--split-size", paramLabel = "SIZE", defaultValue = "32MiB", converter = ByteSizeConverter.class,
             description = "Smallest byte range a large plain file is split into for parallel readers, e.g. 64MB (default: ${DEFAULT-VALUE}).")
     long splitSize;
 
