@@ -8,7 +8,7 @@ import io.ringsift.job.JobResult;
 import io.ringsift.job.JobSettings;
 import io.ringsift.job.MongoInput;
 import io.ringsift.key.KeySpec;
-import io.ringsift.run.EngineSettings;
+import io.ringsift.engine.EngineSettings;
 import io.ringsift.source.csv.CsvDialect;
 import io.ringsift.source.csv.CsvPlan;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package io.ringsift.cli;
 
 import io.ringsift.job.ExitCodes;
-import io.ringsift.run.RunFailure;
+import io.ringsift.engine.RunFailure;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import picocli.CommandLine;

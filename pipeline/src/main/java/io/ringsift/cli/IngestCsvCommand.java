@@ -5,7 +5,7 @@ import io.ringsift.job.IngestJob;
 import io.ringsift.job.JobResult;
 import io.ringsift.job.JobSettings;
 import io.ringsift.key.KeySpec;
-import io.ringsift.run.EngineSettings;
+import io.ringsift.engine.EngineSettings;
 import io.ringsift.source.csv.CsvDialect;
 import java.nio.file.Path;
 import java.util.List;

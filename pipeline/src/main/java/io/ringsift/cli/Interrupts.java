@@ -1,6 +1,6 @@
 package io.ringsift.cli;
 
-import io.ringsift.run.RunControl;
+import io.ringsift.engine.RunControl;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 

@@ -1,7 +1,7 @@
 package io.ringsift.cli;
 
 import io.ringsift.job.JobResult;
-import io.ringsift.run.RunControl;
+import io.ringsift.engine.RunControl;
 import java.util.function.Consumer;
 import picocli.CommandLine.Model.CommandSpec;
 

@@ -1,6 +1,6 @@
 package io.ringsift.cli;
 
-import io.ringsift.source.mongo.DocumentFieldWalker;
+import io.ringsift.partial.DocumentFieldWalker;
 import io.ringsift.source.mongo.EmbeddedMongo;
 import io.ringsift.source.mongo.MongoConnection;
 import io.ringsift.source.mongo.MongoPartitionReader;

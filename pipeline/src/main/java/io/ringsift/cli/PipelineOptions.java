@@ -2,8 +2,8 @@ package io.ringsift.cli;
 
 import io.ringsift.key.KeySpec;
 import io.ringsift.partial.StatsLevel;
-import io.ringsift.ring.WaitKind;
-import io.ringsift.run.EngineSettings;
+import io.ringsift.engine.WaitKind;
+import io.ringsift.engine.EngineSettings;
 import java.util.List;
 import picocli.CommandLine.Option;
 

@@ -1,6 +1,6 @@
 package io.ringsift.cli;
 
-import io.ringsift.run.Progress;
+import io.ringsift.engine.Progress;
 import java.io.PrintWriter;
 import java.util.Locale;
 

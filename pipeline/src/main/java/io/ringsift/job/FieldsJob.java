@@ -5,11 +5,11 @@ import io.ringsift.partial.PathProfile;
 import io.ringsift.partial.RowConsumer;
 import io.ringsift.partial.StatsLevel;
 import io.ringsift.report.Report;
-import io.ringsift.run.EngineSettings;
-import io.ringsift.run.RunControl;
-import io.ringsift.run.RunFailure;
-import io.ringsift.run.RunEngine;
-import io.ringsift.run.RunOutcome;
+import io.ringsift.engine.EngineSettings;
+import io.ringsift.engine.RunControl;
+import io.ringsift.engine.RunEngine;
+import io.ringsift.engine.RunOutcome;
+import io.ringsift.engine.RunFailure;
 import java.util.List;
 
 /** {@code fields}: field discovery only. The same readers and ring, with handlers that keep only a path profile. */

@@ -2,7 +2,7 @@ package io.ringsift.job;
 
 import io.ringsift.key.KeySpec;
 import io.ringsift.partial.StatsLevel;
-import io.ringsift.run.EngineSettings;
+import io.ringsift.engine.EngineSettings;
 import java.nio.file.Path;
 
 /**

@@ -3,7 +3,7 @@ package io.ringsift.report;
 import io.ringsift.io.AtomicFiles;
 import io.ringsift.record.Reject;
 import io.ringsift.record.RejectSink;
-import io.ringsift.run.RunControl;
+import io.ringsift.engine.RunControl;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import io.ringsift.record.Reject;
-import io.ringsift.run.RunControl;
+import io.ringsift.engine.RunControl;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,5 @@
 package io.ringsift.partial;
 
-import io.ringsift.source.mongo.DocumentFieldWalker;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;

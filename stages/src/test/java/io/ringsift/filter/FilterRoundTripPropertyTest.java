@@ -4,29 +4,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.common.hash.BloomFilter;
 import io.ringsift.key.KeyHash;
+import io.ringsift.testing.RandomText;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.Random;
 import java.util.Set;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.DoubleRange;
-import net.jqwik.api.constraints.LongRange;
-import net.jqwik.api.constraints.Scale;
-import net.jqwik.api.constraints.Size;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class FilterRoundTripPropertyTest {
     private static Path dir;
 
-    @BeforeContainer
+    @BeforeAll
     static void makeDir() throws IOException {
         dir = Files.createTempDirectory("ringsift-filter-props");
     }
 
-    @AfterContainer
+    @AfterAll
     static void removeDir() throws IOException {
         try (var files = Files.list(dir)) {
             for (Path p : files.toList()) {
@@ -36,12 +36,23 @@ class FilterRoundTripPropertyTest {
         Files.delete(dir);
     }
 
-    @Property(tries = 60)
-    void anyKeySetSurvivesTheFile(@ForAll @Size(max = 300) Set<String> keys,
-                                  @ForAll @LongRange(min = 1, max = 5_000) long expectedKeys,
-                                  @ForAll @DoubleRange(min = 0.5, max = 4) @Scale(6) double fppDecades,
-                                  @ForAll @LongRange(min = 0, max = 4_000_000_000_000L) long createdSecond)
-            throws IOException {
+    static LongStream seeds() {
+        return LongStream.range(0, 60);
+    }
+
+    /** 60 random key sets (up to 300 keys of any text), sizes 1..5000, fpp 10^-0.5..10^-4, any creation time. */
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void anyKeySetSurvivesTheFile(long seed) throws IOException {
+        Random r = new Random(seed);
+        Set<String> keys = new LinkedHashSet<>();
+        int n = seed == 0 ? 0 : r.nextInt(301);
+        while (keys.size() < n) {
+            keys.add(RandomText.of(r, 10));
+        }
+        long expectedKeys = seed == 1 ? 1 : 1 + r.nextInt(5_000);
+        double fppDecades = 0.5 + r.nextInt(3_500_001) / 1e6;
+        long createdSecond = seed == 2 ? 0 : Math.floorMod(r.nextLong(), 4_000_000_000_001L);
         FilterParams params = new FilterParams(expectedKeys, Math.pow(10, -fppDecades));
         BloomFilter<KeyHash> filter = TestFilters.filterOf(params, keys.stream().toList());
         FilterHeader header = TestFilters.header("key", params, filter, keys.size(), 0)

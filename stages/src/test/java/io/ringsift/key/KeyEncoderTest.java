@@ -2,12 +2,18 @@ package io.ringsift.key;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.google.common.hash.Hashing;
+import io.ringsift.testing.RandomText;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.Size;
+import java.util.Random;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class KeyEncoderTest {
 
@@ -64,16 +70,69 @@ class KeyEncoderTest {
         assertThat(hash(List.of("\u00e9")).lo).isNotEqualTo(hash(List.of("e\u0301")).lo);
     }
 
-    @Property(tries = 500)
-    void encodingIsInjective(@ForAll @Size(max = 4) List<String> a, @ForAll @Size(max = 4) List<String> b) {
-        assertThat(java.util.Arrays.equals(encode(a), encode(b))).isEqualTo(a.equals(b));
+    private static void assertInjective(List<String> a, List<String> b) {
+        assertThat(Arrays.equals(encode(a), encode(b))).as("%s vs %s", a, b).isEqualTo(a.equals(b));
     }
 
-    @Property(tries = 200)
-    void asciiFastPathMatchesTheGeneralPath(@ForAll String s) {
-        byte[] utf8 = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    private static void assertAsciiFastPathMatchesTheGeneralPath(String s) {
+        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
         byte[] viaBytes = new KeyEncoder().reset().addBytes(KeyEncoder.TAG_STRING, utf8, 0, utf8.length).toBytes();
         assertThat(encode(List.of(s))).isEqualTo(viaBytes);
+    }
+
+    /**
+     * Two keys from one input, as {@code KeyEncoderTestInputs/} holds them: the keys are the input's
+     * first two lines (UTF-8, bad bytes become U+FFFD), the parts of a key are separated by tabs, and an
+     * empty line is the key with no parts. Confusable pairs are what the corpus seeds.
+     */
+    @FuzzTest
+    void encodingIsInjective(byte[] input) {
+        String[] lines = new String(input, StandardCharsets.UTF_8).split("\n", -1);
+        assertInjective(parts(lines[0]), parts(lines.length > 1 ? lines[1] : ""));
+        assertInjective(parts(lines[0]), parts(lines[0]));
+    }
+
+    private static List<String> parts(String line) {
+        return line.isEmpty() ? List.of() : List.of(line.split("\t", -1));
+    }
+
+    @FuzzTest
+    void asciiFastPathMatchesTheGeneralPath(byte[] input) {
+        assertAsciiFastPathMatchesTheGeneralPath(new String(input, StandardCharsets.UTF_8));
+    }
+
+    static LongStream seeds() {
+        return LongStream.range(0, 100);
+    }
+
+    /** 500 pairs of random keys of up to 4 parts; every fifth pair is one key twice, so both sides of the iff run. */
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void encodingIsInjectiveOnRandomKeys(long seed) {
+        Random r = new Random(seed);
+        for (int i = 0; i < 5; i++) {
+            List<String> a = randomKey(r);
+            assertInjective(a, i == 0 ? new ArrayList<>(a) : randomKey(r));
+        }
+    }
+
+    /** Any Java string, unpaired surrogates included (the general path writes those as '?', as getBytes does). */
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void asciiFastPathMatchesTheGeneralPathOnRandomStrings(long seed) {
+        Random r = new Random(seed);
+        for (int i = 0; i < 2; i++) {
+            assertAsciiFastPathMatchesTheGeneralPath(RandomText.of(r, 12));
+        }
+    }
+
+    private static List<String> randomKey(Random r) {
+        List<String> parts = new ArrayList<>();
+        int n = r.nextInt(5);
+        for (int i = 0; i < n; i++) {
+            parts.add(RandomText.of(r, 4));
+        }
+        return parts;
     }
 
     @Test

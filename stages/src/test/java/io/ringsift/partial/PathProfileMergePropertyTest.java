@@ -2,17 +2,11 @@ package io.ringsift.partial;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ringsift.source.mongo.DocumentFieldWalker;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import java.util.stream.LongStream;
 import org.bson.BsonArray;
 import org.bson.BsonBoolean;
 import org.bson.BsonDateTime;
@@ -27,6 +21,8 @@ import org.bson.BsonValue;
 import org.bson.RawBsonDocument;
 import org.bson.codecs.BsonDocumentCodec;
 import org.bson.types.ObjectId;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Field discovery does not depend on how documents are shared out: random nested documents (sub-
@@ -43,8 +39,14 @@ class PathProfileMergePropertyTest {
         }
     }
 
-    @Property(tries = 200)
-    void mergedPartialProfilesEqualOneProfile(@ForAll("cases") Case c) {
+    static LongStream seeds() {
+        return LongStream.range(0, 200);
+    }
+
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void mergedPartialProfilesEqualOneProfile(long seed) {
+        Case c = randomCase(new Random(seed));
         PathProfile whole = new PathProfile(c.maxDepth);
         ConcurrentLinkedQueue<String> announced = new ConcurrentLinkedQueue<>();
         var once = PathProfile.announceOnce(announced::add);
@@ -71,22 +73,20 @@ class PathProfileMergePropertyTest {
         }
     }
 
-    @Provide
-    Arbitrary<Case> cases() {
-        Arbitrary<Long> seed = Arbitraries.longs();
-        Arbitrary<Integer> count = Arbitraries.integers().between(0, 60);
-        Arbitrary<Integer> partials = Arbitraries.integers().between(1, 5);
-        Arbitrary<Integer> depth = Arbitraries.of(1, 2, 3, DocumentFieldWalker.UNLIMITED);
-        return Combinators.combine(seed, count, partials, depth).as((s, n, p, d) -> {
-            Random r = new Random(s);
-            List<RawBsonDocument> docs = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                BsonDocument doc = new BsonDocument("_id", new BsonObjectId(new ObjectId(new java.util.Date(1_700_000_000_000L + i), i)));
-                fill(doc, r, 0);
-                docs.add(new RawBsonDocument(doc, new BsonDocumentCodec()));
-            }
-            return new Case(docs, p, r.nextLong(), d);
-        });
+    private static final int[] DEPTHS = {1, 2, 3, DocumentFieldWalker.UNLIMITED};
+
+    /** 0..60 random documents, dealt to 1..5 partials, profiled to one of four depths. */
+    static Case randomCase(Random r) {
+        int n = r.nextInt(61);
+        int partials = 1 + r.nextInt(5);
+        int depth = DEPTHS[r.nextInt(DEPTHS.length)];
+        List<RawBsonDocument> docs = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            BsonDocument doc = new BsonDocument("_id", new BsonObjectId(new ObjectId(new java.util.Date(1_700_000_000_000L + i), i)));
+            fill(doc, r, 0);
+            docs.add(new RawBsonDocument(doc, new BsonDocumentCodec()));
+        }
+        return new Case(docs, partials, r.nextLong(), depth);
     }
 
     private static final String[] NAMES = {"a", "b", "c", "a.b", "items", "x"};

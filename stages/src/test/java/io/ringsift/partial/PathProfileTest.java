@@ -3,7 +3,6 @@ package io.ringsift.partial;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ringsift.partial.PathProfile.PathStats;
-import io.ringsift.source.mongo.DocumentFieldWalker;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

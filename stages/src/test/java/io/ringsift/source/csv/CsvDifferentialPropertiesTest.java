@@ -2,26 +2,32 @@ package io.ringsift.source.csv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import java.util.Random;
+import java.util.stream.LongStream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The fast parser against Apache Commons CSV, on random input: random quoting, delimiters, line
  * endings, a BOM, and (sometimes) invalid bytes and broken quotes.
+ *
+ * <p>Each property runs twice: on 300 inputs from a seeded generator that knows CSV (every build),
+ * and as a Jazzer {@code @FuzzTest} on raw bytes, read in each of the four delimiters. {@code mvn
+ * verify} replays the fuzz corpus in {@code CsvDifferentialPropertiesTestInputs/<method>/} (plain
+ * CSV files); {@code bench/fuzz.sh} fuzzes for real and adds what it finds there.
  */
 class CsvDifferentialPropertiesTest {
 
@@ -46,25 +52,32 @@ class CsvDifferentialPropertiesTest {
         return f.fieldCount();
     }
 
-    @Property(tries = 300)
-    void fastAndCommonsAgreeOnEveryRecordAndLine(@ForAll("csvInputs") Input in) throws IOException {
-        List<Row> fast = read(in.bytes, in.dialect, CsvParser.FAST);
-        List<Row> commons = read(in.bytes, in.dialect, CsvParser.COMMONS);
+    private static final char[] DELIMITERS = {',', ';', '\t', '|'};
+
+    static LongStream seeds() {
+        return LongStream.range(0, 300);
+    }
+
+    static void assertFastAndCommonsAgree(byte[] bytes, CsvDialect d) throws IOException {
+        List<Row> fast = read(bytes, d, CsvParser.FAST);
+        List<Row> commons = read(bytes, d, CsvParser.COMMONS);
         // the commons cursor reports rejects found while it reads ahead before earlier good rows: compare as sorted by line
-        fast.sort(java.util.Comparator.comparingLong(Row::line));
-        commons.sort(java.util.Comparator.comparingLong(Row::line));
+        fast.sort(Comparator.comparingLong(Row::line));
+        commons.sort(Comparator.comparingLong(Row::line));
         assertThat(commons).isEqualTo(fast);
     }
 
-    @Property(tries = 300)
-    void validInputParsesExactlyLikeAPlainCommonsCsvParse(@ForAll("validInputs") Input in) throws IOException {
-        List<Row> fast = read(in.bytes, in.dialect, CsvParser.FAST);
-        assertThat(fast).noneMatch(Row::rejected);
-        String text = new String(in.bytes, StandardCharsets.UTF_8);
+    /** Input without a single reject parses exactly as a plain Commons CSV parse of the whole text does. */
+    static void assertCleanInputParsesLikePlainCommonsCsv(byte[] bytes, CsvDialect d) throws IOException {
+        List<Row> fast = read(bytes, d, CsvParser.FAST);
+        if (fast.stream().anyMatch(Row::rejected)) {
+            return;
+        }
+        String text = new String(bytes, StandardCharsets.UTF_8);
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
-        CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(in.dialect.delimiter()).setQuote(in.dialect.quote())
+        CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(d.delimiter()).setQuote(d.quote())
                 .setIgnoreEmptyLines(true).get();
         List<List<String>> reference = new ArrayList<>();
         try (CSVParser p = CSVParser.parse(new StringReader(text), format)) {
@@ -75,9 +88,8 @@ class CsvDifferentialPropertiesTest {
         assertThat(fast).extracting(Row::values).isEqualTo(reference);
     }
 
-    @Property(tries = 300)
-    void theBoundaryScannerFindsExactlyTheFramersRecordStarts(@ForAll("csvInputs") Input in) throws IOException {
-        RecordFramer f = new RecordFramer(new ByteArrayInputStream(in.bytes), Long.MAX_VALUE, 0, 1, in.dialect);
+    static void assertTheBoundaryScannerFindsExactlyTheFramersRecordStarts(byte[] bytes, CsvDialect d) throws IOException {
+        RecordFramer f = new RecordFramer(new ByteArrayInputStream(bytes), Long.MAX_VALUE, 0, 1, d);
         List<BoundaryScanner.Cut> expected = new ArrayList<>();
         while (f.next()) {
             if (f.recordOffset() >= 1) {
@@ -85,7 +97,50 @@ class CsvDifferentialPropertiesTest {
             }
         }
         // step 1: every record start after offset 0 is a cut
-        assertThat(BoundaryScanner.cuts(new ByteArrayInputStream(in.bytes), in.bytes.length, 1, in.dialect)).isEqualTo(expected);
+        assertThat(BoundaryScanner.cuts(new ByteArrayInputStream(bytes), bytes.length, 1, d)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void fastAndCommonsAgreeOnEveryRecordAndLine(long seed) throws IOException {
+        Input in = input(new Random(seed), true);
+        assertFastAndCommonsAgree(in.bytes, in.dialect);
+    }
+
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void validInputParsesExactlyLikeAPlainCommonsCsvParse(long seed) throws IOException {
+        Input in = input(new Random(seed), false);
+        assertThat(read(in.bytes, in.dialect, CsvParser.FAST)).as("%s", in).noneMatch(Row::rejected);
+        assertCleanInputParsesLikePlainCommonsCsv(in.bytes, in.dialect);
+    }
+
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void theBoundaryScannerFindsExactlyTheFramersRecordStarts(long seed) throws IOException {
+        Input in = input(new Random(seed), true);
+        assertTheBoundaryScannerFindsExactlyTheFramersRecordStarts(in.bytes, in.dialect);
+    }
+
+    @FuzzTest
+    void fastAndCommonsAgree(byte[] csv) throws IOException {
+        for (char d : DELIMITERS) {
+            assertFastAndCommonsAgree(csv, CsvDialect.rfc4180().withDelimiter(d));
+        }
+    }
+
+    @FuzzTest
+    void cleanInputParsesLikePlainCommonsCsv(byte[] csv) throws IOException {
+        for (char d : DELIMITERS) {
+            assertCleanInputParsesLikePlainCommonsCsv(csv, CsvDialect.rfc4180().withDelimiter(d));
+        }
+    }
+
+    @FuzzTest
+    void boundaryScannerFindsTheFramersRecordStarts(byte[] csv) throws IOException {
+        for (char d : DELIMITERS) {
+            assertTheBoundaryScannerFindsExactlyTheFramersRecordStarts(csv, CsvDialect.rfc4180().withDelimiter(d));
+        }
     }
 
     /** Generated CSV bytes and the dialect they are written in. */
@@ -96,38 +151,48 @@ class CsvDifferentialPropertiesTest {
         }
     }
 
-    @Provide
-    Arbitrary<Input> validInputs() {
-        return inputs(false);
+    private static final String[] EOLS = {"\n", "\r\n", "\r"};
+    private static final String PLAIN = "abc xyz019";
+    private static final String NASTY = "a,;|\t\"\n\r é字😀";
+
+    /** 1..12 rows of 1..4 fields in a random dialect, line ending and BOM; with {@code damage}, some things broken. */
+    static Input input(Random r, boolean damage) {
+        char d = DELIMITERS[r.nextInt(DELIMITERS.length)];
+        String eol = EOLS[r.nextInt(EOLS.length)];
+        int cols = 1 + r.nextInt(4);
+        List<List<String>> rows = new ArrayList<>();
+        int n = 1 + r.nextInt(12);
+        for (int i = 0; i < n; i++) {
+            List<String> row = new ArrayList<>();
+            for (int c = 0; c < cols; c++) {
+                row.add(field(r));
+            }
+            rows.add(row);
+        }
+        CsvDialect dialect = CsvDialect.rfc4180().withDelimiter(d);
+        return new Input(write(rows, d, eol, r.nextBoolean(), damage ? new Random(r.nextLong()) : null), dialect);
     }
 
-    @Provide
-    Arbitrary<Input> csvInputs() {
-        return inputs(true);
+    private static String field(Random r) {
+        return switch (r.nextInt(3)) {
+            case 0 -> fromCodePoints(r, PLAIN, 6);
+            case 1 -> fromCodePoints(r, NASTY, 8);
+            default -> "";
+        };
     }
 
-    private Arbitrary<Input> inputs(boolean damage) {
-        Arbitrary<Character> delimiter = Arbitraries.of(',', ';', '\t', '|');
-        Arbitrary<String> eol = Arbitraries.of("\n", "\r\n", "\r");
-        Arbitrary<List<List<String>>> rows = Arbitraries.integers().between(1, 4).flatMap(cols ->
-                field().list().ofSize(cols).list().ofMinSize(1).ofMaxSize(12));
-        Arbitrary<Boolean> bom = Arbitraries.of(true, false);
-        Arbitrary<Integer> seed = Arbitraries.integers().between(0, Integer.MAX_VALUE);
-        return Combinators.combine(delimiter, eol, rows, bom, seed).as((d, e, r, b, s) -> {
-            CsvDialect dialect = CsvDialect.rfc4180().withDelimiter(d);
-            return new Input(write(r, d, e, b, damage ? new java.util.Random(s) : null), dialect);
-        });
-    }
-
-    private static Arbitrary<String> field() {
-        return Arbitraries.oneOf(
-                Arbitraries.strings().withChars("abc xyz019").ofMaxLength(6),
-                Arbitraries.strings().withChars("a,;|\t\"\n\r é字😀").ofMaxLength(8),
-                Arbitraries.just(""));
+    private static String fromCodePoints(Random r, String alphabet, int maxLength) {
+        int[] cps = alphabet.codePoints().toArray();
+        StringBuilder sb = new StringBuilder();
+        int len = r.nextInt(maxLength + 1);
+        for (int i = 0; i < len; i++) {
+            sb.appendCodePoint(cps[r.nextInt(cps.length)]);
+        }
+        return sb.toString();
     }
 
     /** Writes rows, quoting where needed (and sometimes where not); with {@code damage}, breaks a few things. */
-    private static byte[] write(List<List<String>> rows, char d, String eol, boolean bom, java.util.Random damage) {
+    private static byte[] write(List<List<String>> rows, char d, String eol, boolean bom, Random damage) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         if (bom) {
             out.writeBytes(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
@@ -153,7 +218,7 @@ class CsvDifferentialPropertiesTest {
                 switch (damage.nextInt(3)) {
                     case 0 -> line[damage.nextInt(line.length)] = (byte) 0xFF;            // invalid UTF-8
                     case 1 -> line[damage.nextInt(line.length)] = '"';                    // stray quote
-                    default -> line = java.util.Arrays.copyOf(line, damage.nextInt(line.length)); // short row
+                    default -> line = Arrays.copyOf(line, damage.nextInt(line.length)); // short row
                 }
             }
             out.writeBytes(line);

@@ -10,10 +10,6 @@ import java.util.List;
 /** Test helper: frames bytes and collects what each record looked like. */
 record Framed(long line, List<String> fields, RecordFramer.Problem problem, String raw) {
 
-    static List<Framed> all(String csv) throws IOException {
-        return all(csv.getBytes(StandardCharsets.UTF_8), CsvDialect.rfc4180(), false);
-    }
-
     /** @param trickle feed the framer one byte per read, to exercise every buffer boundary */
     static List<Framed> all(byte[] bytes, CsvDialect dialect, boolean trickle) throws IOException {
         InputStream in = new ByteArrayInputStream(bytes);

@@ -1,0 +1,50 @@
+package io.ringsift.engine;
+
+import com.lmax.disruptor.EventHandler;
+import io.ringsift.key.KeyHash;
+import io.ringsift.partial.RowConsumer;
+import io.ringsift.record.RecordBatch;
+
+/**
+ * A hasher: sees every slot, takes only the rows whose key hash falls in its partition, and adds
+ * them to its own {@link RowConsumer} (usually a {@link io.ringsift.partial.Partial}). The same key always lands on the same handler, so the "probably
+ * seen" answer and the duplicate count do not depend on how many handlers there are.
+ */
+public final class HasherHandler<S extends RowConsumer> implements EventHandler<RingEvent> {
+    private final int index;
+    private final int partitions;
+    private final S state;
+    private final RunControl control;
+
+    public HasherHandler(int index, int partitions, S state, RunControl control) {
+        this.index = index;
+        this.partitions = partitions;
+        this.state = state;
+        this.control = control;
+    }
+
+    @Override
+    public void onEvent(RingEvent event, long sequence, boolean endOfBatch) {
+        if (control.failed()) {
+            // keep consuming so readers blocked on a full ring can see the stop and return
+            return;
+        }
+        RecordBatch b = event.batch;
+        int unit = b.unitId();
+        long[] hi = b.hashHi;
+        for (int r = 0, n = b.size(); r < n; r++) {
+            if (KeyHash.partition(hi[r], partitions) == index) {
+                b.seen[r] = state.accept(b.hashLo[r], hi[r], b.rows[r], b.raw[r], unit);
+            }
+        }
+    }
+
+    public S state() {
+        return state;
+    }
+
+    @Override
+    public String toString() {
+        return "hasher-" + index;
+    }
+}
