@@ -9,7 +9,8 @@ import picocli.CommandLine.TypeConversionException;
 /**
  * A byte size as users write it: {@code 1048576}, {@code 512k}, {@code 64MB}, {@code 1GiB}. Decimal
  * units (kB, MB, GB, TB) are powers of 1000, binary ones (KiB, MiB, GiB, TiB) and the bare letters
- * (k, m, g, t) powers of 1024, as in the JVM's own -Xmx.
+ * (k, m, g, t) powers of 1024, as in the JVM's own -Xmx. The one converter of every size option
+ * ({@code --exact-memory}, {@code --split-size}, {@code --max-record-size}, {@code --max-field-size}).
  */
 final class ByteSizeConverter implements ITypeConverter<Long> {
     private static final Pattern SIZE = Pattern.compile("\\s*(\\d+(?:\\.\\d+)?)\\s*([kmgt]?)(i?)(b?)\\s*", Pattern.CASE_INSENSITIVE);

@@ -14,9 +14,7 @@ import io.ringsift.job.MongoInput;
 import io.ringsift.key.KeySpec;
 import io.ringsift.engine.EngineSettings;
 import io.ringsift.source.csv.CsvDialect;
-import io.ringsift.source.csv.CsvInputException;
 import io.ringsift.source.csv.CsvPlan;
-import io.ringsift.source.csv.CsvPlanner;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -39,7 +37,9 @@ final class CheckCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "0..*", paramLabel = "FILE", description = "CSV files, or JSON Lines files (.jsonl, .ndjson, .json), to check (or a collection: --uri/--db/--collection, --embedded).")
+    @Parameters(arity = "0..*", paramLabel = "FILE",
+            description = "CSV files to check: plain, gzip or zstd; '-' for standard input; a directory for its files; or JSON Lines"
+                    + " files (.jsonl, .ndjson, .json) (or a collection: --uri/--db/--collection, --embedded).")
     List<Path> files;
 
     @Option(names = "--filter", required = true, paramLabel = "F", description = "The filter file to check against.")
@@ -64,7 +64,8 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--reference", arity = "1..*", paramLabel = "FILE", description = "With --exact: the CSV files the filter was built from.")
     List<Path> reference;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Directory for report.json and rejects.csv; without it neither is written (rejects are only counted).")
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Directory for report.json and rejects.csv. Without it neither is written; rejected rows are counted in the summary.")
     Path out;
 
     @Mixin
@@ -82,6 +83,7 @@ final class CheckCommand implements Callable<Integer> {
         EngineSettings engine;
         try {
             dialect = csv.dialect();
+            csv.charset();
             engine = pipeline.engine();
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
@@ -171,24 +173,22 @@ final class CheckCommand implements Callable<Integer> {
                     IngestJsonlCommand.plan(files, engine, csv.splitSize), keySpec, mongo.depth(), null, true);
             return runJob(input, new byte[0], filter, outputs, settings, null);
         }
-        CsvPlan plan;
-        try {
-            plan = new CsvPlanner(dialect, keySpec, engine.readers(), csv.splitSize).plan(files);
-        } catch (CsvInputException e) {
-            throw new UserError(e.getMessage());
-        }
-        CsvInput input = new CsvInput(plan, dialect, csv.parser, true);
+        var err = spec.commandLine().getErr();
+        CsvOptions.Prepared prepared = csv.prepare(files, dialect, keySpec, engine.readers(), err, pipeline.quiet);
+        CsvPlan plan = prepared.plan();
+        CsvInput input = new CsvInput(plan, prepared.dialect(), csv.parser, true).withDialect(prepared.report());
         if (pipeline.stats == io.ringsift.partial.StatsLevel.NONE) {
             input.withoutValues();
         }
         CsvInput referenceInput = null;
         if (exact) {
-            try {
-                referenceInput = new CsvInput(new CsvPlanner(dialect, keySpec, engine.readers(), csv.splitSize).plan(reference),
-                        dialect, csv.parser, false);
-            } catch (CsvInputException e) {
-                throw new UserError(e.getMessage());
+            // the reference is read with the dialect the checked files were read with
+            CsvOptions.Prepared ref = csv.prepare(reference, prepared.dialect(), keySpec, engine.readers(), err, true, false);
+            if (ref.hasStream() || prepared.hasStream()) {
+                throw new ParameterException(spec.commandLine(),
+                        "--exact reads the input and --reference more than once; a stream (standard input, a pipe) can be read only once: save it to a file first");
             }
+            referenceInput = new CsvInput(ref.plan(), prepared.dialect(), csv.parser, false);
         }
         if (outputs.newOut() != null || outputs.seenOut() != null) {
             requireOneHeader(plan);
@@ -200,7 +200,7 @@ final class CheckCommand implements Callable<Integer> {
     /** A collection: documents go to --new/--seen as JSON Lines (canonical Extended JSON, types kept), in _id order. */
     private JobResult checkCollection(KeySpec keySpec, LoadedFilter filter, CheckJob.Outputs outputs, JobSettings settings,
                                       EngineSettings engine) throws Exception {
-        try (MongoSession session = MongoSession.open(mongo, () -> false, pipeline.showProgress() ? spec.commandLine().getErr() : null)) {
+        try (MongoSession session = MongoSession.open(mongo, () -> false, pipeline.quiet ? null : spec.commandLine().getErr())) {
             int target = mongo.partitions != null ? mongo.partitions : engine.readers() * 4;
             var plan = new io.ringsift.source.mongo.PartitionPlanner(session.client, session.collection).plan(target, mongo.queryDocument());
             MongoInput input = new MongoInput(session.namespace, session.collection, plan, keySpec, mongo.readerOptions(),
@@ -237,7 +237,7 @@ final class CheckCommand implements Callable<Integer> {
                 rep.timing().elapsedMillis() / 1000.0);
         w.printf(Locale.ROOT, "  records      %,d accepted, %,d rejected%s%n", rep.records(), rep.rejected(),
                 result.rejectsPath() != null ? " (see " + result.rejectsPath() + ")"
-                        : rep.rejected() > 0 && out == null ? " (give --out DIR to keep them in rejects.csv)" : "");
+                        : rep.rejected() > 0 && out == null ? " (give --out DIR to keep them in DIR/rejects.csv)" : "");
         var c = rep.check();
         w.printf(Locale.ROOT, "  new          %,d%s (certain: the filter does not hold their keys)%n", c.newRecords(),
                 newOut != null && rep.complete() ? " -> " + newOut : "");

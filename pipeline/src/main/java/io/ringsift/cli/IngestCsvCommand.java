@@ -1,15 +1,13 @@
 package io.ringsift.cli;
 
 import io.ringsift.job.CsvInput;
+import io.ringsift.source.csv.CsvPlan;
 import io.ringsift.job.IngestJob;
 import io.ringsift.job.JobResult;
 import io.ringsift.job.JobSettings;
 import io.ringsift.key.KeySpec;
 import io.ringsift.engine.EngineSettings;
 import io.ringsift.source.csv.CsvDialect;
-import io.ringsift.source.csv.CsvInputException;
-import io.ringsift.source.csv.CsvPlan;
-import io.ringsift.source.csv.CsvPlanner;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -29,7 +27,9 @@ final class IngestCsvCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "CSV files to read.")
+    @Parameters(arity = "1..*", paramLabel = "FILE",
+            description = "CSV files to read: plain, gzip or zstd (recognised by their first bytes); '-' for standard input; "
+                    + "a directory for its files (see --glob).")
     List<Path> files;
 
     @Option(names = "--key", split = ",", paramLabel = "COLUMN",
@@ -58,6 +58,7 @@ final class IngestCsvCommand implements Callable<Integer> {
         KeySpec keySpec;
         try {
             dialect = csv.dialect();
+            csv.charset();
             engine = pipeline.engine();
             resume.validate();
             keySpec = PipelineOptions.keySpec(key);
@@ -65,23 +66,25 @@ final class IngestCsvCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        JobSettings settings = new JobSettings(out, keySpec, pipeline.fpp, pipeline.expectedKeys, pipeline.stats,
-                pipeline.maxRejects, engine, exact, resume.checkpoint, resume.resume, pipeline.exactMemory());
         // planning inside the console: an interrupt while planning still ends in a report
-        JobResult result = JobConsole.run(spec, pipeline, control -> IngestJob.run("ingest csv", plan(dialect, keySpec, engine), settings,
-                control), JobConsole.ingestSummary(spec));
+        JobResult result = JobConsole.run(spec, pipeline, control -> {
+            CsvInput input = plan(dialect, keySpec, engine);
+            CsvPlan plan = input.plan();
+            EngineSettings fitted = pipeline.fitTo(engine, plan.units().size(), plan.files().stream().mapToLong(f -> f.size()).sum());
+            JobSettings settings = new JobSettings(out, keySpec, pipeline.fpp, pipeline.expectedKeys, pipeline.stats,
+                    pipeline.maxRejects, fitted, exact, resume.checkpoint, resume.resume, pipeline.exactMemory());
+            return IngestJob.run("ingest csv", input, settings, control);
+        }, JobConsole.ingestSummary(spec));
         return result.exitCode();
     }
 
     private CsvInput plan(CsvDialect dialect, KeySpec keySpec, EngineSettings engine) throws Exception {
-        CsvPlan plan;
-        try {
-            plan = new CsvPlanner(dialect, keySpec, engine.readers(), csv.splitSize).plan(files);
-        } catch (CsvInputException e) {
-            throw new UserError(e.getMessage());
+        CsvOptions.Prepared prepared = csv.prepare(files, dialect, keySpec, engine.readers(), spec.commandLine().getErr(), pipeline.quiet);
+        if ((exact || resume.checkpoint != null) && prepared.hasStream()) {
+            throw new ParameterException(spec.commandLine(), (exact ? "--exact reads the input twice" : "--checkpoint needs input it can read again")
+                    + ", and a stream (standard input, a pipe) can be read only once: save it to a file first");
         }
-        engine = pipeline.fitTo(engine, plan.units().size(), plan.files().stream().mapToLong(f -> f.size()).sum());
-        CsvInput input = new CsvInput(plan, dialect, csv.parser, false);
+        CsvInput input = new CsvInput(prepared.plan(), prepared.dialect(), csv.parser, false).withDialect(prepared.report());
         if (pipeline.stats == io.ringsift.partial.StatsLevel.NONE) {
             input.withoutValues();
         }

@@ -38,9 +38,15 @@ final class JobConsole {
                 spec.commandLine().getOut().flush();
             }
         }
+        var err = spec.commandLine().getErr();
         if (result.report().error() != null) {
-            spec.commandLine().getErr().println("ringsift: " + result.report().error());
+            err.println("ringsift: " + result.report().error());
+        } else if ("too_many_rejects".equals(result.report().stopReason())) {
+            // also with -q: exit code 4 must not be the only trace of why the run stopped
+            err.println("ringsift: stopped after " + result.report().rejected() + " rejected records (more than --max-rejects "
+                    + pipeline.maxRejects + ")" + (result.rejectsPath() != null ? "; see " + result.rejectsPath() : ""));
         }
+        err.flush();
         return result;
     }
 

@@ -35,7 +35,7 @@ final class MergeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "2..*", paramLabel = "FILTER", description = "Filter files to merge.")
+    @Parameters(arity = "1..*", paramLabel = "FILTER", description = "Filter files to merge (two or more).")
     List<Path> inputs;
 
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "OUT.bf", description = "The merged filter file to write.")
@@ -43,6 +43,10 @@ final class MergeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (inputs.size() < 2) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "merge needs two or more filters, got one ("
+                    + inputs.get(0) + "); give the others too (a single filter needs no merge: copy it)");
+        }
         List<LoadedFilter> filters = new ArrayList<>();
         for (Path p : inputs) {
             InputFiles.requireFile("filter", p);   // "Is a directory" alone named nothing (MessagesWithoutACauseTest)

@@ -23,19 +23,23 @@ final class MongoSession implements AutoCloseable {
         this.embedded = embedded;
     }
 
+    /** Files smaller than this load silently. */
+    private static final long LOUD_BYTES = 1 << 20;
+
     static MongoSession open(MongoOptions o) {
         return open(o, () -> false, null);
     }
 
     /**
      * @param stop ends the embedded load early (an interrupt: the job then reads nothing and reports so)
-     * @param log  where to say that an {@code --embedded} file is being loaded and how long it took
+     * @param err  where to say that an {@code --embedded} file is being loaded and how long it took
      *             (that time is not in the job's timing, which starts when reading starts), or null;
      *             given where the progress line would be shown (a terminal, or {@code --progress}), so
      *             an error stays the one line on stderr in scripts
      */
-    static MongoSession open(MongoOptions o, java.util.function.BooleanSupplier stop, java.io.PrintWriter log) {
+    static MongoSession open(MongoOptions o, java.util.function.BooleanSupplier stop, java.io.PrintWriter err) {
         EmbeddedMongo server = null;
+        long loadStart = System.nanoTime();
         String uri = o.uri;
         String db = o.db;
         String coll = o.collection;
@@ -44,19 +48,17 @@ final class MongoSession implements AutoCloseable {
                 if (!java.nio.file.Files.isRegularFile(o.embedded)) {
                     throw new io.ringsift.source.mongo.MongoSourceException(o.embedded + ": no such file");
                 }
+                // a file that loads in a blink needs no word; a big one would otherwise be seconds of silence
+                if (err != null && java.nio.file.Files.size(o.embedded) < LOUD_BYTES) {
+                    err = null;
+                }
+                if (err != null) {
+                    err.printf(java.util.Locale.ROOT, "ringsift: loading %s (%,.1f MB) into the embedded MongoDB server (ingest jsonl / fields FILE read it directly)...%n", o.embedded,
+                            java.nio.file.Files.size(o.embedded) / 1e6);
+                    err.flush();
+                }
                 server = EmbeddedMongo.start();
-                if (log != null) {
-                    log.println("ringsift: loading " + o.embedded + " into the embedded server"
-                            + " (ingest jsonl / fields FILE read it directly, without this step) ...");
-                    log.flush();
-                }
-                long t0 = System.nanoTime();
                 String loaded = server.load(o.embedded, stop);
-                if (log != null) {
-                    log.printf(java.util.Locale.ROOT, "ringsift: loaded %s in %.2f s; the timing below counts reading only%n", o.embedded,
-                            (System.nanoTime() - t0) / 1e9);
-                    log.flush();
-                }
                 uri = server.connectionString();
                 db = db != null ? db : EmbeddedMongo.DATABASE;
                 coll = coll != null ? coll : loaded;
@@ -64,11 +66,21 @@ final class MongoSession implements AutoCloseable {
             MongoClient client = MongoConnection.open(uri, o.connectionOptions());
             try {
                 MongoCollection<RawBsonDocument> c = MongoConnection.collection(client, db, coll);
+                if (server != null && err != null) {
+                    err.printf(java.util.Locale.ROOT, "ringsift: loaded %,d documents in %.1f s (not counted in the run's time)%n",
+                            c.estimatedDocumentCount(), (System.nanoTime() - loadStart) / 1e9);
+                    err.flush();
+                }
                 return new MongoSession(client, c, db + "." + coll, server);
             } catch (RuntimeException e) {
                 client.close();
                 throw e;
             }
+        } catch (java.io.IOException e) {
+            if (server != null) {
+                server.close();
+            }
+            throw new java.io.UncheckedIOException(o.embedded + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
             if (server != null) {
                 server.close();

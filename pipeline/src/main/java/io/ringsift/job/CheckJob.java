@@ -85,6 +85,7 @@ public final class CheckJob {
             oracle = h -> confirmed.contains(h.lo, h.hi);
         }
         Predicate<KeyHash> seenIf = oracle;
+        control.progress().expect(input.totalBytes(), input.estimatedRecords());
         Path newParts = o.newOut() != null ? partsDir(o.newOut()) : null;
         Path seenParts = o.seenOut() != null ? partsDir(o.seenOut()) : null;
         RunOutcome<Partial> outcome;
@@ -155,7 +156,7 @@ public final class CheckJob {
                 new Report.Timing(Math.round(seconds * 1000), Math.round(merged.records() / seconds),
                         Math.round(bytes / 1e6 / seconds * 10) / 10.0, s.engine().readers(), s.engine().handlers(), input.parser(),
                         input.planMillis()),
-                Report.Counts.of(counts, s.exactMemory()), warnings.isEmpty() ? null : warnings);
+                Report.Counts.of(counts, s.exactMemory()), warnings.isEmpty() ? null : warnings).withDialect(input.dialect());
         Path reportPath = out == null ? null : out.resolve(IngestJob.REPORT_FILE);
         if (reportPath != null) {
             ReportWriter.write(reportPath, report);

@@ -16,7 +16,10 @@ import io.ringsift.source.csv.CsvParser;
 import io.ringsift.source.csv.CsvPlan;
 import io.ringsift.source.csv.CsvUnit;
 import io.ringsift.source.csv.CsvUnitReader;
+import io.ringsift.source.csv.InputFile;
+import io.ringsift.source.csv.RecordFramer;
 import io.ringsift.source.csv.RecordSizeSampler;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -32,6 +35,7 @@ public final class CsvInput implements JobInput<CsvUnit> {
     private final CsvParser parser;
     private final boolean keepRaw;
     private boolean values = true;
+    private Report.Dialect reportDialect;
 
     public CsvInput(CsvPlan plan, CsvDialect dialect, CsvParser parser, boolean keepRaw) {
         this.plan = plan;
@@ -44,6 +48,29 @@ public final class CsvInput implements JobInput<CsvUnit> {
     public CsvInput withoutValues() {
         values = false;
         return this;
+    }
+
+    /** Records how the input was read (delimiter given or sniffed, quote, charset) for report.json. */
+    public CsvInput withDialect(Report.Dialect d) {
+        reportDialect = d;
+        return this;
+    }
+
+    @Override
+    public Report.Dialect dialect() {
+        return reportDialect;
+    }
+
+    @Override
+    public long totalBytes() {
+        long total = 0;
+        for (CsvFile f : plan.files()) {
+            if (f.size() < 0) {
+                return -1;
+            }
+            total += f.size();
+        }
+        return total;
     }
 
     public CsvPlan plan() {
@@ -89,17 +116,93 @@ public final class CsvInput implements JobInput<CsvUnit> {
     }
 
     /**
-     * Records estimated from 64 KiB windows spread over all the input (RecordSizeSampler). If the
-     * keys outgrow it anyway, the filter grows (a scalable chain) rather than saturate.
+     * Plain files: records estimated from 64 KiB windows spread over all of them
+     * (RecordSizeSampler). A compressed or transcoded file: its stored size divided by the stored
+     * bytes per record of the first such file's first megabyte (the compression ratio measured so
+     * decoder read-ahead cancels out). An input no longer than that megabyte is counted exactly. A
+     * stream's size is unknown: it adds {@link #UNKNOWN_SIZE_KEYS} unless it fit in its sample.
+     * If the keys outgrow the estimate anyway, the filter grows (a scalable chain) rather than saturate.
      */
     @Override
     public long estimatedKeys() {
-        try {
-            return Math.max(1000, RecordSizeSampler.estimateRecords(plan.files(), dialect));
-        } catch (IOException e) {
-            return Math.max(1000, plan.files().stream().mapToLong(CsvFile::size).sum() / 100);
+        List<CsvFile> plain = new ArrayList<>();
+        long other = 0;
+        double storedPerRecord = -1;
+        for (CsvFile f : plan.files()) {
+            InputFile in = f.input();
+            if (in.splittable()) {
+                plain.add(f);
+                continue;
+            }
+            try {
+                if (in.sampleIsWhole()) {
+                    other += count(in.sample());
+                } else if (in.size() < 0) {
+                    other += UNKNOWN_SIZE_KEYS;
+                } else {
+                    if (storedPerRecord < 0) {
+                        byte[] sample = in.sample();
+                        // compressed: fewer stored bytes than decoded; transcoded Latin-1: é is 1 byte stored, 2 decoded
+                        storedPerRecord = Math.max(1e-3, sample.length * storedPerDecodedByte(in) / Math.max(1, count(sample)));
+                    }
+                    other += Math.round(in.size() / storedPerRecord);
+                }
+            } catch (IOException e) {
+                other += Math.max(0, in.size()) / 100;
+            }
+        }
+        long plainRecords = 0;
+        if (!plain.isEmpty()) {
+            try {
+                plainRecords = RecordSizeSampler.estimateRecords(plain, dialect);
+            } catch (IOException e) {
+                plainRecords = plain.stream().mapToLong(CsvFile::size).sum() / 100;
+            }
+        }
+        return Math.max(1000, plainRecords + other);
+    }
+
+    /** Keys a filter is sized for when an input's size cannot be known (standard input). */
+    static final long UNKNOWN_SIZE_KEYS = 10_000_000;
+
+    private long count(byte[] sample) throws IOException {
+        RecordFramer framer = new RecordFramer(new ByteArrayInputStream(sample), sample.length, 0, 1, dialect);
+        long n = 0;
+        while (framer.next()) {
+            n++;
+        }
+        return n;
+    }
+
+    /**
+     * Stored bytes per decoded byte of a compressed or transcoded file. The decoders read ahead (aircompressor's
+     * zstd stream by up to a megabyte), so the stored count at one point overstates what was used;
+     * between two points taken right after a refill the read-ahead cancels out. Decodes about
+     * {@link #RATIO_BYTES} of stored bytes; a smaller file is decoded whole, which is exact.
+     */
+    private static double storedPerDecodedByte(InputFile in) throws IOException {
+        try (InputFile.Reading r = in.open()) {
+            byte[] buf = new byte[1 << 16];
+            long decoded = 0;
+            long d1 = -1;
+            long s1 = -1;
+            int n;
+            while ((n = r.in().read(buf)) >= 0) {
+                decoded += n;
+                long stored = r.storedBytes().getAsLong();
+                if (d1 < 0 && stored >= RATIO_BYTES / 8) {
+                    d1 = decoded;
+                    s1 = stored;
+                } else if (d1 >= 0 && stored >= s1 + RATIO_BYTES) {
+                    return (double) (stored - s1) / Math.max(1, decoded - d1);
+                }
+            }
+            return (double) in.size() / Math.max(1, decoded);
         }
     }
+
+    /** Stored bytes decoded to measure a compressed file's ratio. */
+    private static final long RATIO_BYTES = 8L << 20;
 
     @Override
     public List<Report.Source> sources(List<UnitResult> results) {

@@ -13,6 +13,7 @@ import io.ringsift.partial.CsvFieldProfile;
 import io.ringsift.partial.FieldProfile;
 import io.ringsift.source.UnitResult;
 import io.ringsift.source.WorkUnit;
+import io.ringsift.engine.RunFailure;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -52,12 +53,14 @@ public final class FieldsJob {
     private FieldsJob() {
     }
 
-    public static Result run(MongoInput input, String namespace, EngineSettings engine, RunControl control) {
+    /** @throws RunFailure a reader or handler failed (server gone mid-run): one line with the partition, exit 3 */
+    public static Result run(MongoInput input, String namespace, EngineSettings engine, RunControl control) throws RunFailure {
         return run((JobInput<?>) input, namespace, engine, control);
     }
 
     /** Field discovery over any document input (a collection, or JSON Lines files). */
-    public static <U extends WorkUnit> Result run(JobInput<U> input, String namespace, EngineSettings engine, RunControl control) {
+    public static <U extends WorkUnit> Result run(JobInput<U> input, String namespace, EngineSettings engine, RunControl control)
+            throws RunFailure {
         RunOutcome<ProfileOnly<PathProfile>> o = new RunEngine(engine).run(input.units(), input::newReader,
                 i -> new ProfileOnly<>((PathProfile) input.newProfile(StatsLevel.FULL)), r -> { }, null, control);
         PathProfile merged = o.states().get(0).profile;
@@ -70,7 +73,7 @@ public final class FieldsJob {
         Report.Timing timing = new Report.Timing(Math.round(seconds * 1000), Math.round(docs / seconds), null,
                 engine.readers(), engine.handlers(), null);
         if (o.failure() != null) {
-            throw new IllegalStateException(o.failure().getMessage(), o.failure());
+            throw o.failure();   // not wrapped: Failures maps a RunFailure to its one line; an IllegalStateException read as a bug
         }
         return new Result(namespace, o.complete(), docs, input.partitions(o.units()), MongoInput.paths(merged), timing);
     }

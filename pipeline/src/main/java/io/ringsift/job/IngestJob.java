@@ -52,6 +52,7 @@ public final class IngestJob {
     private static <U extends WorkUnit> JobResult run(String command, JobInput<U> input, JobSettings s, RunControl control,
                                                       RunDirectory dir) throws IOException {
         Path out = s.out();
+        control.progress().expect(input.totalBytes(), input.estimatedRecords());
         long expected = s.expectedKeys() != null ? s.expectedKeys() : input.estimatedKeys();
         FilterParams params = new FilterParams(expected, s.fpp());
         String fingerprint = input.fingerprint() + " | key=" + s.key().describe() + " fpp=" + s.fpp() + " expectedKeys=" + expected
@@ -247,7 +248,7 @@ public final class IngestJob {
                 o.failure() == null ? null : o.failure().getMessage(), s.key().describe(), m.records(), rejected,
                 duplicates, m.records() - duplicates, input.sources(results), input.partitions(results),
                 input.fields(fields, s.key(), counts), filter, exact, null, timing, Report.Counts.of(counts, s.exactMemory()),
-                warnings.isEmpty() ? null : warnings);
+                warnings.isEmpty() ? null : warnings).withDialect(input.dialect());
     }
 
     private static double round1(double v) {

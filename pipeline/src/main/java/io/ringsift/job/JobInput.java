@@ -61,6 +61,21 @@ public interface JobInput<U extends WorkUnit> {
         return null;
     }
 
+    /** The report's {@code dialect} block (CSV: how the input was read), or null. */
+    default Report.Dialect dialect() {
+        return null;
+    }
+
+    /** Bytes the progress line counts to (as stored: compressed size for compressed files), or -1 when unknown. */
+    default long totalBytes() {
+        return -1;
+    }
+
+    /** Records the progress line counts to when bytes are unknown (a collection's estimated count), or -1. */
+    default long estimatedRecords() {
+        return -1;
+    }
+
     /** The parser name for the timing block, or null. */
     default String parser() {
         return null;

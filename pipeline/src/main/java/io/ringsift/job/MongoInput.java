@@ -89,6 +89,13 @@ public final class MongoInput implements JobInput<MongoPartition> {
         return Math.max(1000, plan.estimated());
     }
 
+    /** The collection's estimatedDocumentCount (metadata, not a scan); unknown with --query, which reads a subset. */
+    @Override
+    public long estimatedRecords() {
+        boolean filtered = plan.partitions().stream().anyMatch(p -> !p.query().isEmpty());
+        return filtered ? -1 : plan.estimated();
+    }
+
     @Override
     public List<Report.Source> sources(List<UnitResult> results) {
         long records = 0;

@@ -89,7 +89,9 @@ public final class RejectsFile implements RejectSink, AutoCloseable {
                 open(false);
                 printer = new CSVPrinter(new BufferedWriter(new OutputStreamWriter(file, StandardCharsets.UTF_8)), CSVFormat.RFC4180.builder().setHeader("source", "line", "reason", "raw", "id").get());
             }
-            printer.printRecord(r.source(), r.line() > 0 ? r.line() : "", r.reason(), r.raw() == null ? "" : r.raw(), r.id() == null ? "" : r.id());
+            if (printer != null) {
+                printer.printRecord(r.source(), r.line() > 0 ? r.line() : "", r.reason(), r.raw() == null ? "" : r.raw(), r.id() == null ? "" : r.id());
+            }
         } catch (IOException e) {
             failed(e);
             throw new UncheckedIOException(failure.getMessage(), failure);

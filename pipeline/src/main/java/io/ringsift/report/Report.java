@@ -12,7 +12,7 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"schemaVersion", "command", "complete", "stopReason", "error", "key", "records", "rejected",
         "duplicateRecords", "distinctKeysEstimate", "counts", "warnings", "sources", "partitions", "fields", "filter", "exact",
-        "check", "timing"})
+        "check", "timing", "dialect"})
 public record Report(
         int schemaVersion,
         String command,
@@ -32,9 +32,35 @@ public record Report(
         Check check,
         Timing timing,
         Counts counts,
-        List<String> warnings) {
+        List<String> warnings,
+        Dialect dialect) {
 
     public static final int SCHEMA_VERSION = 1;
+
+    /** The report without a dialect block (Mongo input, check and callers that predate it). */
+    public Report(int schemaVersion, String command, boolean complete, String stopReason, String error, String key, long records,
+                  long rejected, long duplicateRecords, long distinctKeysEstimate, List<Source> sources, Partitions partitions,
+                  List<?> fields, Filter filter, Exact exact, Check check, Timing timing, Counts counts, List<String> warnings) {
+        this(schemaVersion, command, complete, stopReason, error, key, records, rejected, duplicateRecords, distinctKeysEstimate,
+                sources, partitions, fields, filter, exact, check, timing, counts, warnings, null);
+    }
+
+    public Report withDialect(Dialect d) {
+        return new Report(schemaVersion, command, complete, stopReason, error, key, records, rejected, duplicateRecords,
+                distinctKeysEstimate, sources, partitions, fields, filter, exact, check, timing, counts, warnings, d);
+    }
+
+    /**
+     * How CSV input was read.
+     *
+     * @param delimiter one character ("\t" for a tab)
+     * @param quote     one character, or null for {@code --quote none}
+     * @param detected  true when the delimiter was sniffed from the data, false when given (or implied by .tsv)
+     * @param encoding  the charset the input was decoded from
+     */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    @JsonPropertyOrder({"delimiter", "quote", "detected", "encoding"})
+    public record Dialect(String delimiter, String quote, boolean detected, String encoding) {}
 
     /**
      * How certain {@code duplicateRecords} and {@code distinctKeysEstimate} are (docs/report.md).

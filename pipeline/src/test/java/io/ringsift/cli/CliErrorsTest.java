@@ -29,10 +29,11 @@ class CliErrorsTest {
     }
 
     @Test
-    void directoryInsteadOfFileIsExit3() {
+    void anEmptyDirectoryIsExit3() {
+        // a directory means its files (DirectoryRefusedWithoutHintTest); one with none is an input error
         Cli.Run r = Cli.run("ingest", "csv", "--out", dir.resolve("o"), dir);
         assertThat(r.exitCode()).isEqualTo(3);
-        assertThat(r.err()).contains("is a directory");
+        assertThat(r.err()).contains(dir + ": no files in this directory");
     }
 
     @Test

@@ -55,6 +55,7 @@ class InterruptSignalTest {
 
     /** A child process with its stdout and stderr drained in the background (a full pipe would block it). */
     private static final class Child {
+        static final java.util.regex.Pattern READING = java.util.regex.Pattern.compile("[1-9][\\d,]* rows ");
         final Process p;
         final CountDownLatch progressSeen = new CountDownLatch(1);
         final StringBuffer progress = new StringBuffer();
@@ -73,8 +74,9 @@ class InterruptSignalTest {
                 int n;
                 while ((n = in.read(buf)) > 0) {
                     sb.append(new String(buf, 0, n, StandardCharsets.UTF_8));
-                    // a line with rows read: since issue 11 the progress line also runs (at "0 rows") while planning
-                    if (onRows != null && java.util.regex.Pattern.compile("\r[1-9][0-9,]* rows ").matcher(sb).find()) {
+                    // a line with rows read, not merely the first line: that one can come (0 rows) before
+                    // the reader starts, and a signal then stops a run that read nothing
+                    if (onRows != null && READING.matcher(sb).find()) {
                         onRows.countDown();
                     }
                 }

@@ -38,7 +38,8 @@ class MaxRejectsDidNotStopReaderOfOnlyBadRowsTest {
         Path f = dir.resolve("semicolons.csv");
         Files.writeString(f, sb);
         Path out = dir.resolve("o");
-        Cli.Run r = Cli.run("ingest", "csv", "-q", "--readers", 1, "--max-rejects", 10, "--key", "key", "--out", out, f);
+        // --delimiter given: left to itself the sniffer would (rightly) read these rows as ';'-separated
+        Cli.Run r = Cli.run("ingest", "csv", "-q", "--delimiter", ",", "--readers", 1, "--max-rejects", 10, "--key", "key", "--out", out, f);
         assertThat(r.exitCode()).as(r.err()).isEqualTo(4);
         JsonNode rep = Cli.report(out);
         assertThat(rep.get("stopReason").asText()).isEqualTo("too_many_rejects");

@@ -214,16 +214,16 @@ public final class ChunkSummary implements Serializable {
      */
     private static final class Lane {
         private final byte d;
-        private final byte q;
+        private final int q;
         private final long delimiters;
         private final long quotes;
         int state;
 
         Lane(CsvDialect dialect) {
             d = dialect.delimiterByte();
-            q = dialect.quoteByte();
+            q = dialect.quoteCode();
             delimiters = Swar.broadcast(d);
-            quotes = Swar.broadcast(q);
+            quotes = Swar.broadcast(dialect.quoteSearchByte());
         }
 
         /**

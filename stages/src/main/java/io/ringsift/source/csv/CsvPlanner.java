@@ -2,11 +2,13 @@ package io.ringsift.source.csv;
 
 import io.ringsift.io.FileIdentity;
 import io.ringsift.key.KeySpec;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -59,18 +61,28 @@ public final class CsvPlanner {
         this.splitBytes = splitBytes;
     }
 
+    /** Plans plain paths (UTF-8; gzip and zstd are still recognised by their first bytes). */
     public CsvPlan plan(List<Path> paths) throws CsvInputException, IOException {
-        long t0 = System.nanoTime();
         if (paths.isEmpty()) {
             throw new CsvInputException("no input files given");
         }
+        List<InputFile> inputs = new ArrayList<>();
         for (Path p : paths) {
-            check(p);
+            inputs.add(InputFile.of(p, StandardCharsets.UTF_8));
+        }
+        return planInputs(inputs);
+    }
+
+    /** Plans opened inputs ({@link InputFiles#open}): files, compressed files, standard input. */
+    public CsvPlan planInputs(List<InputFile> inputs) throws CsvInputException, IOException {
+        long t0 = System.nanoTime();
+        if (inputs.isEmpty()) {
+            throw new CsvInputException("no input files given");
         }
         Map<String, Integer> fieldIndex = new LinkedHashMap<>();
         List<CsvFile> files = new ArrayList<>();
-        for (Path p : paths) {
-            files.add(describe(p, fieldIndex));
+        for (InputFile in : inputs) {
+            files.add(describe(in, fieldIndex));
         }
         List<CsvUnit> units = new ArrayList<>();
         for (CsvFile f : files) {
@@ -79,37 +91,29 @@ public final class CsvPlanner {
         return new CsvPlan(files, units, List.copyOf(fieldIndex.keySet()), (System.nanoTime() - t0) / 1_000_000);
     }
 
-    private static void check(Path p) throws CsvInputException {
-        if (!Files.exists(p)) {
-            throw new CsvInputException(p + ": no such file");
-        }
-        if (Files.isDirectory(p)) {
-            throw new CsvInputException(p + ": is a directory, not a file");
-        }
-        if (!Files.isRegularFile(p) || !Files.isReadable(p)) {
-            throw new CsvInputException(p + ": not a readable file");
-        }
-    }
-
-    private CsvFile describe(Path p, Map<String, Integer> fieldIndex) throws CsvInputException, IOException {
-        FileIdentity identity = FileIdentity.of(p);   // before reading: a change from here on is caught by the readers
-        try (InputStream in = Files.newInputStream(p)) {
-            return describe(p, in, identity.size(), fieldIndex, identity);
+    private CsvFile describe(InputFile input, Map<String, Integer> fieldIndex) throws CsvInputException, IOException {
+        // before reading: a change from here on is caught by the readers (a stream cannot change under us)
+        FileIdentity identity = input.isStream() ? null : FileIdentity.of(input.path());
+        // a stream is read once: its header comes from the kept sample; a file is simply opened
+        try (InputStream in = input.isStream() ? new ByteArrayInputStream(input.sample()) : input.open().in()) {
+            return describe(input, in, fieldIndex, identity);
         }
     }
 
     /**
-     * Reads the header (or first record) of one file from {@code in}, positioned at its first byte,
-     * and checks the key columns against it: the same checks for a local file and for one on a
-     * Hadoop FileSystem (Spark, where the file's identity is not checked). Column names are added
-     * to {@code fieldIndex} in first-seen order.
+     * Reads the header (or first record) of one plain UTF-8 file from {@code in}, positioned at its
+     * first byte, and checks the key columns against it: the same checks for a local file and for
+     * one on a Hadoop FileSystem (Spark, where the file's identity is not checked). Column names are
+     * added to {@code fieldIndex} in first-seen order.
      */
     public CsvFile describe(Path p, InputStream in, long size, Map<String, Integer> fieldIndex) throws CsvInputException, IOException {
-        return describe(p, in, size, fieldIndex, null);
+        return describe(InputFile.plainOfSize(p, size), in, fieldIndex, null);
     }
 
-    private CsvFile describe(Path p, InputStream in, long size, Map<String, Integer> fieldIndex, FileIdentity identity)
+    private CsvFile describe(InputFile input, InputStream in, Map<String, Integer> fieldIndex, FileIdentity identity)
             throws CsvInputException, IOException {
+        String p = input.name();
+        long size = input.size();
         List<String> columns = List.of();
         byte[] headerLine = new byte[0];
         {
@@ -118,7 +122,11 @@ public final class CsvPlanner {
             if (first.next()) {
                 if (first.rejectReason() != null) {
                     String what = dialect.header() ? "header" : "first record";
-                    throw new CsvInputException(p + ":" + first.line() + ": cannot read the " + what + ": " + first.rejectReason());
+                    String storage = input.describeStorage().isEmpty() ? "" : " (" + input.describeStorage() + ")";
+                    String fix = first.rejectReason().startsWith(CsvRejects.INVALID_UTF8) && !input.transcoded()
+                            ? ": it is not UTF-8; give its charset, e.g. --encoding windows-1252 (Latin-1, Excel exports)" : "";
+                    throw new CsvInputException(p + storage + ":" + first.line() + ": cannot read the " + what + ": "
+                            + first.rejectReason() + fix);
                 }
                 String[] v = first.values();
                 if (dialect.header()) {
@@ -142,7 +150,9 @@ public final class CsvPlanner {
                 String name = key.fields().get(k);
                 int at = columns.indexOf(name);
                 if (at < 0 && !columns.isEmpty()) {
-                    throw new CsvInputException(p + ": unknown --key column '" + name + "'; columns are: " + String.join(", ", columns));
+                    String hint = DialectSniffer.hint(input.sample(), dialect, columns.size());
+                    throw new CsvInputException(p + ": unknown --key column '" + name + "'; columns are: " + String.join(", ", columns)
+                            + (hint == null ? "" : "; " + hint));
                 }
                 if (at >= 0 && headerColumns.lastIndexOf(name) != headerColumns.indexOf(name)) {
                     throw new CsvInputException(p + ": --key column '" + name + "' is ambiguous: the header names "
@@ -156,7 +166,7 @@ public final class CsvPlanner {
         for (int i = 0; i < fields.length; i++) {
             fields[i] = fieldIndex.computeIfAbsent(columns.get(i), c -> fieldIndex.size());
         }
-        return new CsvFile(p, columns, keyIndexes, fields, size, headerLine, headerColumns, identity);
+        return new CsvFile(input.path(), columns, keyIndexes, fields, size, headerLine, headerColumns, input, identity);
     }
 
     /**
@@ -190,7 +200,8 @@ public final class CsvPlanner {
     }
 
     private void cut(CsvFile f, List<CsvUnit> units) throws IOException {
-        long pieces = readers > 1 ? Math.min(readers * 4L, f.size() / splitBytes) : 1;
+        // a compressed, transcoded or streamed input has no byte offsets to start readers at: one unit
+        long pieces = readers > 1 && f.input().splittable() ? Math.min(readers * 4L, f.size() / splitBytes) : 1;
         if (pieces < 2) {
             units.add(new CsvUnit(units.size(), f, 0, f.size(), 1));
             return;

@@ -1,6 +1,7 @@
 package io.ringsift.source.csv;
 
 import io.ringsift.io.FileIdentity;
+
 import io.ringsift.key.KeyEncoder;
 import io.ringsift.key.KeyHash;
 import io.ringsift.partial.HashPairSet;
@@ -17,6 +18,7 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.StandardOpenOption;
+import java.util.function.LongSupplier;
 
 /**
  * Reads one CSV unit: frames and parses its records, hashes each accepted record's key once, and
@@ -63,10 +65,22 @@ public final class CsvUnitReader implements UnitReader<CsvUnit> {
 
     @Override
     public UnitResult read(CsvUnit unit, RecordSink sink, RejectSink rejects) throws IOException {
-        try (FileChannel ch = FileChannel.open(unit.file().path(), StandardOpenOption.READ)) {
+        CsvFile file = unit.file();
+        long length = unit.end() - unit.start();
+        sink.publish(unit.id());
+        InputFile input = file.input();
+        if (!input.splittable()) {
+            // compressed, transcoded or standard input: one unit, opened by InputFile (the only place that decodes)
+            try (InputFile.Reading r = input.open()) {
+                return read(unit, new RecordFramer(r.in(), Long.MAX_VALUE, 0, 1, dialect), r.storedBytes(), false, sink, rejects);
+            }
+        }
+        try (FileChannel ch = FileChannel.open(file.path(), StandardOpenOption.READ)) {
             checkIdentity(unit);
             ch.position(unit.start());
-            return read(unit, Channels.newInputStream(ch), sink, rejects);
+            InputStream in = Channels.newInputStream(ch);
+            RecordFramer framer = new RecordFramer(in, length, unit.start(), unit.firstLine(), dialect);
+            return read(unit, framer, null, true, sink, rejects);
         } catch (NoSuchFileException e) {
             throw new IOException(unit.describe() + ": file disappeared before it could be read", e);
         }
@@ -78,67 +92,9 @@ public final class CsvUnitReader implements UnitReader<CsvUnit> {
      * for nothing but its name.
      */
     public UnitResult read(CsvUnit unit, InputStream in, RecordSink sink, RejectSink rejects) throws IOException {
-        CsvFile file = unit.file();
-        long length = unit.end() - unit.start();
-        long records = 0;
-        long rejected = 0;
         sink.publish(unit.id());
-        {
-            RecordFramer framer = new RecordFramer(in, length, unit.start(), unit.firstLine(), dialect);
-            int columns = file.columns().size();
-            RowCursor cursor = parser == CsvParser.FAST
-                    ? new FastRowCursor(framer, columns)
-                    : new CommonsRowCursor(framer, dialect, columns, keepRaw);
-            boolean header = unit.start() == 0 && dialect.header();
-            int[] key = file.keyIndexes();
-            long reported = 0;
-            while (cursor.next()) {
-                if (header) {
-                    header = false;
-                    continue;
-                }
-                String reason = cursor.rejectReason();
-                if (reason != null) {
-                    rejected++;
-                    if (only != null) {
-                        continue;
-                    }
-                    rejects.reject(new Reject(unit.source(), cursor.line(), null, reason, rejectText(cursor.raw(false))));
-                    if (sink.stopRequested()) {
-                        break;   // --max-rejects reached: a file of nothing but bad rows publishes no batch to notice it by
-                    }
-                    continue;
-                }
-                encoder.reset();
-                for (int k : key) {
-                    cursor.addKeyPart(encoder, k);
-                }
-                encoder.hash(hash);
-                records++;
-                byte[] attached = keepRaw ? cursor.raw(true) : null;
-                if (only != null) {
-                    if (!only.contains(hash.lo, hash.hi)) {
-                        continue;
-                    }
-                    attached = encoder.toBytes();
-                }
-                RecordBatch batch = sink.batch();
-                if (batch.add(hash.lo, hash.hi, cursor.line(), withValues ? cursor.row(batch) : null, attached)) {
-                    reported = reportBytes(batch, cursor, reported);
-                    sink.publish(unit.id());
-                    if (sink.stopRequested()) {
-                        break;
-                    }
-                }
-            }
-            reportBytes(sink.batch(), cursor, reported);
-            sink.publish(unit.id());
-            long read = cursor.bytesRead();
-            if (!sink.stopRequested() && read != length) {
-                throw new IOException(unit.describe() + ": file changed while reading: expected " + length + " bytes, read " + read);
-            }
-            return new UnitResult(unit.id(), records, rejected, read, 0);
-        }
+        RecordFramer framer = new RecordFramer(in, unit.end() - unit.start(), unit.start(), unit.firstLine(), dialect);
+        return read(unit, framer, null, true, sink, rejects);
     }
 
     /**
@@ -157,10 +113,84 @@ public final class CsvUnitReader implements UnitReader<CsvUnit> {
         }
     }
 
-    private static long reportBytes(RecordBatch batch, RowCursor cursor, long reported) {
-        long now = cursor.bytesRead();
+    /**
+     * @param stored    bytes read from storage so far, for progress (compressed bytes of a compressed
+     *                  input); null when that is the framed bytes
+     * @param exactSize true when the unit's length is known and must be read exactly
+     */
+    private UnitResult read(CsvUnit unit, RecordFramer framer, LongSupplier stored, boolean exactSize, RecordSink sink,
+                            RejectSink rejects) throws IOException {
+        CsvFile file = unit.file();
+        long length = unit.end() - unit.start();
+        long records = 0;
+        long rejected = 0;
+        int columns = file.columns().size();
+        RowCursor cursor = parser == CsvParser.FAST
+                ? new FastRowCursor(framer, columns)
+                : new CommonsRowCursor(framer, dialect, columns, keepRaw);
+        boolean header = unit.start() == 0 && dialect.header();
+        int[] key = file.keyIndexes();
+        long reported = 0;
+        while (cursor.next()) {
+            if (header) {
+                header = false;
+                continue;
+            }
+            String reason = cursor.rejectReason();
+            if (reason != null) {
+                rejected++;
+                if (only != null) {
+                    continue;
+                }
+                rejects.reject(new Reject(unit.source(), cursor.line(), null, explain(reason, file.input()), rejectText(cursor.raw(false))));
+                if (sink.stopRequested()) {
+                    break;   // --max-rejects reached: a file of nothing but bad rows publishes no batch to notice it by
+                }
+                continue;
+            }
+            encoder.reset();
+            for (int k : key) {
+                cursor.addKeyPart(encoder, k);
+            }
+            encoder.hash(hash);
+            records++;
+            byte[] attached = keepRaw ? cursor.raw(true) : null;
+            if (only != null) {
+                if (!only.contains(hash.lo, hash.hi)) {
+                    continue;
+                }
+                attached = encoder.toBytes();
+            }
+            RecordBatch batch = sink.batch();
+            if (batch.add(hash.lo, hash.hi, cursor.line(), withValues ? cursor.row(batch) : null, attached)) {
+                reported = reportBytes(batch, cursor, stored, reported);
+                sink.publish(unit.id());
+                if (sink.stopRequested()) {
+                    break;
+                }
+            }
+        }
+        reportBytes(sink.batch(), cursor, stored, reported);
+        sink.publish(unit.id());
+        long read = cursor.bytesRead();
+        if (exactSize && !sink.stopRequested() && read != length) {
+            throw new IOException(unit.describe() + ": file changed while reading: expected " + length + " bytes, read " + read);
+        }
+        return new UnitResult(unit.id(), records, rejected, stored == null ? read : stored.getAsLong(), 0);
+    }
+
+    private static long reportBytes(RecordBatch batch, RowCursor cursor, LongSupplier stored, long reported) {
+        long now = stored == null ? cursor.bytesRead() : stored.getAsLong();
         batch.addInputBytes(now - reported);
         return now;
+    }
+
+    /** Invalid text in a transcoded input is invalid in its charset, not "invalid UTF-8". */
+    private static String explain(String reason, InputFile input) {
+        if (input.transcoded() && reason.startsWith(CsvRejects.INVALID_UTF8)) {
+            return "bytes not valid in " + input.charset().name() + reason.substring(CsvRejects.INVALID_UTF8.length());
+        }
+        return reason;
     }
 
     private static String rejectText(byte[] raw) {

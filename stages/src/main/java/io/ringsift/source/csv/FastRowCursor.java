@@ -102,7 +102,7 @@ final class FastRowCursor implements RowCursor {
         if (unescaped.length < e - s) {
             unescaped = Arrays.copyOf(unescaped, Math.max(e - s, unescaped.length * 2));
         }
-        byte q = framer.quoteByte();
+        int q = framer.quoteCode();
         int n = 0;
         for (int i = s; i < e; i++) {
             byte c = b[i];

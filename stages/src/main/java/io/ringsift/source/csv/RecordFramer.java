@@ -67,7 +67,8 @@ public final class RecordFramer {
     private final InputStream in;
     private final long startOffset;
     private final byte delimiter;
-    private final byte quote;
+    /** A byte value, or {@link CsvDialect#NO_QUOTE} (equal to no byte) for {@code --quote none}. */
+    private final int quote;
     private final int maxRecordBytes;
     private final int maxFieldBytes;
     private final boolean words;
@@ -116,10 +117,10 @@ public final class RecordFramer {
         this.in = in;
         this.words = scan == Scan.WORDS;
         this.delimiters = Swar.broadcast(dialect.delimiterByte());
-        this.quotes = Swar.broadcast(dialect.quoteByte());
+        this.quotes = Swar.broadcast(dialect.quoteSearchByte());
         this.remaining = length;
         this.delimiter = dialect.delimiterByte();
-        this.quote = dialect.quoteByte();
+        this.quote = dialect.quoteCode();
         this.maxRecordBytes = dialect.maxRecordBytes();
         this.maxFieldBytes = dialect.maxFieldBytes();
         this.buf = new byte[Math.min(1 << 16, Math.max(1024, maxRecordBytes))];
@@ -193,7 +194,7 @@ public final class RecordFramer {
                         p++;
                     }
                 } else {
-                    final byte q = quote;
+                    final int q = quote;
                     while (p < lim) {
                         byte c = b[p];
                         if (c == q || c == '\n' || c == '\r') {
@@ -315,7 +316,7 @@ public final class RecordFramer {
         final byte[] b = buf;
         final int lim = limit;
         final byte d = delimiter;
-        final byte q = quote;
+        final int q = quote;
         int p = pos;
         long lines = 0;
         while (true) {
@@ -574,7 +575,7 @@ public final class RecordFramer {
         return fEscaped[i];
     }
 
-    byte quoteByte() {
+    int quoteCode() {
         return quote;
     }
 

@@ -34,7 +34,7 @@ final class BoundaryScanner {
     /** The first record start at or after each multiple of {@code step} (excluding 0). */
     static List<Cut> cuts(InputStream in, long size, long step, CsvDialect dialect) throws IOException {
         final byte d = dialect.delimiterByte();
-        final byte q = dialect.quoteByte();
+        final int q = dialect.quoteCode();
         List<Cut> cuts = new ArrayList<>();
         long target = step;
         byte[] b = new byte[1 << 20];

@@ -123,7 +123,7 @@ class WordAtATimeFramingTest {
                     line.write(d.quote());
                     for (byte b : v) {
                         line.write(b);
-                        if (b == (byte) d.quote()) {
+                        if (b == (byte) d.quote().charValue()) {
                             line.write(b);
                         }
                     }
@@ -140,7 +140,7 @@ class WordAtATimeFramingTest {
             byte[] l = line.toByteArray();
             if (l.length > 0 && r.nextInt(5) == 0) {
                 switch (r.nextInt(4)) {
-                    case 0 -> l[r.nextInt(l.length)] = (byte) d.quote();
+                    case 0 -> l[r.nextInt(l.length)] = (byte) d.quote().charValue();
                     case 1 -> l[r.nextInt(l.length)] = SPECIALS[r.nextInt(SPECIALS.length)];
                     case 2 -> l = java.util.Arrays.copyOf(l, r.nextInt(l.length));
                     default -> l[r.nextInt(l.length)] = (byte) (r.nextBoolean() ? '\n' : '\r');
@@ -163,7 +163,7 @@ class WordAtATimeFramingTest {
         for (int i = 0; i < n; i++) {
             v[i] = r.nextInt(6) == 0 ? SPECIALS[r.nextInt(SPECIALS.length)] : (byte) ('a' + r.nextInt(26));
             if (r.nextInt(20) == 0) {
-                v[i] = (byte) d.quote();
+                v[i] = (byte) d.quote().charValue();
             }
         }
         return v;

@@ -1,0 +1,27 @@
+package io.ringsift.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ringsift.testing.Cli;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Regression (issue 14): {@code --out FILE} on an existing file said "not writable". */
+class OutOnAnExistingFileSaidNotWritableTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void itSaysItIsAFile() throws Exception {
+        Path f = dir.resolve("a.csv");
+        Files.writeString(f, "id\n1\n");
+        Path file = dir.resolve("results.json");
+        Files.writeString(file, "{}");
+        Cli.Run r = Cli.run("ingest", "csv", "--out", file, f);
+        assertThat(r.exitCode()).isEqualTo(3);
+        assertThat(r.err().strip()).isEqualTo("ringsift: --out " + file + " is a file, not a directory: give a directory (it is created if missing)");
+        assertThat(Files.readString(file)).isEqualTo("{}");
+    }
+}
