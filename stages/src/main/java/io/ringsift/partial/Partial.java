@@ -176,14 +176,7 @@ public final class Partial implements RowConsumer {
      */
     public void writeTo(DataOutputStream out) throws IOException {
         out.writeInt(STATE_VERSION);
-        out.writeLong(records);
-        out.writeLong(bloomDuplicates);
-        out.writeLong(seenRecords);
-        out.writeLong(presentRecords);
-        out.writeInt(bloom.stages().size());
-        for (BloomChain.Stage s : bloom.stages()) {
-            s.bloom().writeTo(out);
-        }
+        writeCountsAndStages(out);
         counter.writeTo(out);
         out.writeBoolean(candidates != null);
         if (candidates != null) {
@@ -205,15 +198,7 @@ public final class Partial implements RowConsumer {
         if (version != STATE_VERSION) {
             throw new IOException("partial state version " + version + " is not " + STATE_VERSION);
         }
-        records = in.readLong();
-        bloomDuplicates = in.readLong();
-        seenRecords = in.readLong();
-        presentRecords = in.readLong();
-        int stages = in.readInt();
-        for (int j = 0; j < stages; j++) {
-            KeyBloom saved = KeyBloom.readFrom(in);
-            bloom.restoreStage(j, saved);
-        }
+        readCountsAndStages(in);
         counter.readFrom(in);
         if (in.readBoolean()) {
             if (candidates == null) {
@@ -238,14 +223,7 @@ public final class Partial implements RowConsumer {
      * {@link #readMergeableFrom} restores it into a partial built with the same parameters.
      */
     public void writeMergeableTo(DataOutputStream out) throws IOException {
-        out.writeLong(records);
-        out.writeLong(bloomDuplicates);
-        out.writeLong(seenRecords);
-        out.writeLong(presentRecords);
-        out.writeInt(bloom.stages().size());
-        for (BloomChain.Stage s : bloom.stages()) {
-            s.bloom().writeTo(out);
-        }
+        writeCountsAndStages(out);
         counter.writeFiguresTo(out);
         out.writeBoolean(fields != null);
         if (fields instanceof CsvFieldProfile c) {
@@ -257,14 +235,7 @@ public final class Partial implements RowConsumer {
 
     /** Restores {@link #writeMergeableTo} into this fresh partial; afterwards it merges and reports, it must not take records. */
     public void readMergeableFrom(DataInputStream in) throws IOException {
-        records = in.readLong();
-        bloomDuplicates = in.readLong();
-        seenRecords = in.readLong();
-        presentRecords = in.readLong();
-        int stages = in.readInt();
-        for (int j = 0; j < stages; j++) {
-            bloom.restoreStage(j, KeyBloom.readFrom(in));
-        }
+        readCountsAndStages(in);
         counter.readFiguresFrom(in);
         boolean withFields = in.readBoolean();
         if (withFields != (fields != null)) {
@@ -275,6 +246,29 @@ public final class Partial implements RowConsumer {
             c.readFrom(in);
         } else if (fields instanceof PathProfile p) {
             p.readFrom(in);
+        }
+    }
+
+    /** The part both forms share: the counters, then each stage of the chain in Guava's form. */
+    private void writeCountsAndStages(DataOutputStream out) throws IOException {
+        out.writeLong(records);
+        out.writeLong(bloomDuplicates);
+        out.writeLong(seenRecords);
+        out.writeLong(presentRecords);
+        out.writeInt(bloom.stages().size());
+        for (BloomChain.Stage s : bloom.stages()) {
+            s.bloom().writeTo(out);
+        }
+    }
+
+    private void readCountsAndStages(DataInputStream in) throws IOException {
+        records = in.readLong();
+        bloomDuplicates = in.readLong();
+        seenRecords = in.readLong();
+        presentRecords = in.readLong();
+        int stages = in.readInt();
+        for (int j = 0; j < stages; j++) {
+            bloom.restoreStage(j, KeyBloom.readFrom(in));
         }
     }
 
