@@ -200,7 +200,7 @@ final class CheckCommand implements Callable<Integer> {
     /** A collection: documents go to --new/--seen as JSON Lines (canonical Extended JSON, types kept), in _id order. */
     private JobResult checkCollection(KeySpec keySpec, LoadedFilter filter, CheckJob.Outputs outputs, JobSettings settings,
                                       EngineSettings engine) throws Exception {
-        try (MongoSession session = MongoSession.open(mongo, () -> false, pipeline.quiet ? null : spec.commandLine().getErr())) {
+        try (MongoSession session = MongoSession.open(mongo, () -> false, pipeline.showProgress() ? spec.commandLine().getErr() : null)) {
             int target = mongo.partitions != null ? mongo.partitions : engine.readers() * 4;
             var plan = new io.ringsift.source.mongo.PartitionPlanner(session.client, session.collection).plan(target, mongo.queryDocument());
             MongoInput input = new MongoInput(session.namespace, session.collection, plan, keySpec, mongo.readerOptions(),

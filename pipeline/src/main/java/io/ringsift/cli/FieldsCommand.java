@@ -101,7 +101,7 @@ final class FieldsCommand implements Callable<Integer> {
             JsonlInput input = new JsonlInput(units, new KeySpec(List.of("_id")), mongo.depth(), streamed, false).everyDocument();
             return documents(input, file.toString(), engine);
         }
-        try (MongoSession session = MongoSession.open(mongo, () -> false, quiet ? null : spec.commandLine().getErr())) {
+        try (MongoSession session = MongoSession.open(mongo, () -> false, !quiet && System.console() != null ? spec.commandLine().getErr() : null)) {
             int target = mongo.partitions != null ? mongo.partitions : engine.readers() * 4;
             PartitionPlanner.Plan plan = new PartitionPlanner(session.client, session.collection).plan(target, mongo.queryDocument());
             MongoInput input = new MongoInput(session.namespace, session.collection, plan, new KeySpec(java.util.List.of("_id")),

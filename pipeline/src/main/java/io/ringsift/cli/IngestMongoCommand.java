@@ -73,7 +73,7 @@ final class IngestMongoCommand implements Callable<Integer> {
     private JobResult ingest(KeySpec keySpec, EngineSettings engine, JobSettings settings, io.ringsift.engine.RunControl control)
             throws Exception {
         try (MongoSession session = MongoSession.open(mongo, control::stopRequested,
-                pipeline.quiet ? null : spec.commandLine().getErr())) {
+                pipeline.showProgress() ? spec.commandLine().getErr() : null)) {
             int target = mongo.partitions != null ? mongo.partitions : engine.readers() * 4;
             PartitionPlanner.Plan plan = new PartitionPlanner(session.client, session.collection).plan(target, mongo.queryDocument());
             var err = spec.commandLine().getErr();

@@ -32,8 +32,8 @@ final class MongoSession implements AutoCloseable {
 
     /**
      * @param stop ends the embedded load early (an interrupt: the job then reads nothing and reports so)
-     * @param err  where to say that an {@code --embedded} file is being loaded and how long it took
-     *             (that time is not in the job's timing, which starts when reading starts), or null;
+     * @param err  where to say that an {@code --embedded} file (over a few MB) is being loaded and how
+     *             long it took (that time is not in the job's timing, which starts when reading starts), or null;
      *             given where the progress line would be shown (a terminal, or {@code --progress}), so
      *             an error stays the one line on stderr in scripts
      */
