@@ -54,9 +54,25 @@ class CompressedStdinAndDirectoryInputsTest {
 
     private static void assertSameAsPlain(JsonNode rep) {
         for (String f : new String[] {"records", "rejected", "duplicateRecords", "distinctKeysEstimate", "fields", "dialect"}) {
-            assertThat(rep.get(f)).as(f).isEqualTo(expected.get(f));
+            assertThat(withoutMergeOrderBounds(rep.get(f))).as(f).isEqualTo(withoutMergeOrderBounds(expected.get(f)));
         }
         assertThat(rep.get("complete").asBoolean()).isTrue();
+    }
+
+    /**
+     * The frequent-items sketch's error bound depends on how the rows were cut into units and
+     * merged (a directory of parts merges three sketches); its values and counts do not.
+     */
+    private static JsonNode withoutMergeOrderBounds(JsonNode n) {
+        JsonNode copy = n.deepCopy();
+        if (copy.isArray()) {
+            copy.forEach(f -> {
+                if (f.isObject()) {
+                    ((com.fasterxml.jackson.databind.node.ObjectNode) f).remove("frequentValuesMaxError");
+                }
+            });
+        }
+        return copy;
     }
 
     private static byte[] compress(boolean gzip) throws IOException {
