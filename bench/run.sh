@@ -37,9 +37,7 @@
 # against the generator's (ringsift's from report.json "records"; DuckDB's distinct count against
 # the generator's exact distinct keys); the script exits 1 on any disagreement.
 #
-# TODO(mongo): the Mongo part of issue 6 — a bare single-cursor drain of the embedded server vs
-# `ringsift ingest mongo` with 1 and 2 readers over a 1M-document collection — is not here yet:
-# it waits for the Mongo source and `ingest mongo` to land in this branch. Nothing is faked.
+# MongoDB has its own whole-process bench, io.ringsift.bench.MongoBench (docs/benchmarks.md).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)

@@ -46,7 +46,7 @@ final class BaselineColumnStats {
      * {@code b[s..e)}, without making the String: lengths count UTF-16 units and the hash runs over
      * the same UTF-16 units, so both paths give identical figures ({@code BaselineColumnStatsBytesTest}).
      */
-    void accept(byte[] b, int s, int e, AsciiView view) {
+    void accept(byte[] b, int s, int e) {
         int n = 0;
         for (int i = s; i < e; i++) {
             int c = b[i];
@@ -67,7 +67,7 @@ final class BaselineColumnStats {
             return;
         }
         nonEmpty++;
-        types[ValueType.of(view.of(b, s, e)).ordinal()]++;
+        types[ValueType.of(b, s, e).ordinal()]++;
         if (distinct != null) {
             distinct.update(fnv1a64(b, s, e));
         }

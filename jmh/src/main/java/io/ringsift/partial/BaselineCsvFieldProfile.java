@@ -11,7 +11,6 @@ public final class BaselineCsvFieldProfile implements FieldProfile {
     private final List<String> names;
     private final int[][] unitFieldIndexes;
     private final BaselineColumnStats[] columns;
-    private final AsciiView view = new AsciiView();
 
     /**
      * @param names            the run's combined field list
@@ -36,7 +35,7 @@ public final class BaselineCsvFieldProfile implements FieldProfile {
         if (row instanceof ByteRow r) {
             byte[] b = r.bytes();
             for (int i = 0, n = r.fieldCount(); i < n; i++) {
-                columns[map[i]].accept(b, r.start(i), r.end(i), view);
+                columns[map[i]].accept(b, r.start(i), r.end(i));
             }
             return;
         }

@@ -1,5 +1,9 @@
 package io.ringsift.key;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * Allocation-free MurmurHash3 x64 128 (Austin Appleby, public domain; seed 0), producing the same
  * two longs as Guava's {@code Hashing.murmur3_128().hashBytes(b, off, len)} read little-endian
@@ -11,6 +15,7 @@ package io.ringsift.key;
  * thread; the result is in {@link #h1} and {@link #h2} until the next call.
  */
 public final class Murmur3 {
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long C1 = 0x87c37b91114253d5L;
     private static final long C2 = 0x4cf5ad432745937fL;
 
@@ -40,8 +45,12 @@ public final class Murmur3 {
         for (int j = rest - 1; j >= 8; j--) {
             k2 = (k2 << 8) | (b[p + j] & 0xFFL);
         }
-        for (int j = Math.min(rest, 8) - 1; j >= 0; j--) {
-            k1 = (k1 << 8) | (b[p + j] & 0xFFL);
+        if (rest >= 8) {
+            k1 = getLong(b, p);
+        } else {
+            for (int j = rest - 1; j >= 0; j--) {
+                k1 = (k1 << 8) | (b[p + j] & 0xFFL);
+            }
         }
         if (rest > 8) {
             c ^= mixK2(k2);
@@ -63,8 +72,7 @@ public final class Murmur3 {
     }
 
     private static long getLong(byte[] b, int i) {
-        return (b[i] & 0xFFL) | (b[i + 1] & 0xFFL) << 8 | (b[i + 2] & 0xFFL) << 16 | (b[i + 3] & 0xFFL) << 24
-                | (b[i + 4] & 0xFFL) << 32 | (b[i + 5] & 0xFFL) << 40 | (b[i + 6] & 0xFFL) << 48 | (b[i + 7] & 0xFFL) << 56;
+        return (long) LONGS.get(b, i);
     }
 
     private static long mixK1(long k1) {

@@ -1,10 +1,12 @@
 package io.ringsift.partial;
 
-import io.ringsift.key.Murmur3;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.math.BigDecimal;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -39,17 +41,18 @@ public final class ColumnStats {
     int maxLength;
 
     // shortest and longest value (by UTF-16 length, then code point order); length -1 = none yet
-    private final Extreme shortest = new Extreme();
-    private final Extreme longest = new Extreme();
+    // (unset extremes start with sort keys every value beats, so the hot path needs no isSet test)
+    private final Extreme shortest = new Extreme(Integer.MAX_VALUE, 0);
+    private final Extreme longest = new Extreme(-1, 0);
     // smallest and largest number
-    private final Extreme low = new Extreme();
-    private final Extreme high = new Extreme();
+    private final Extreme low = new Extreme(0, Double.POSITIVE_INFINITY);
+    private final Extreme high = new Extreme(0, Double.NEGATIVE_INFINITY);
 
-    private static final java.lang.invoke.VarHandle LONGS =
-            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle PREFIX = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
     private final ValueCounts counts;
-    private final Murmur3 murmur;
+    private final ValueKey key;
 
     /** A value kept as bytes in a reused buffer, with its sort key (UTF-16 length or numeric value). */
     private static final class Extreme {
@@ -57,6 +60,11 @@ public final class ColumnStats {
         int length = -1;
         int chars;
         double number;
+
+        Extreme(int chars, double number) {
+            this.chars = chars;
+            this.number = number;
+        }
 
         boolean isSet() {
             return length >= 0;
@@ -85,17 +93,79 @@ public final class ColumnStats {
     /** @param full also count distinct and frequent values ({@code --stats full}) */
     ColumnStats(boolean full) {
         counts = full ? new ValueCounts() : null;
-        murmur = full ? new Murmur3() : null;
+        key = full ? new ValueKey() : null;
     }
 
     /** For tests: the same as the bytes path over the value's UTF-8 bytes. */
     void accept(String v) {
         byte[] b = v.getBytes(StandardCharsets.UTF_8);
-        accept(b, 0, b.length, new AsciiView());
+        accept(b, 0, b.length);
     }
 
-    /** Adds the value whose (valid) UTF-8 bytes are {@code b[s..e)}. Lengths count UTF-16 units, as {@code String.length()}. */
-    void accept(byte[] b, int s, int e, AsciiView view) {
+    /**
+     * Adds the value whose (valid) UTF-8 bytes are {@code b[s..e)}. Lengths count UTF-16 units, as
+     * {@code String.length()}.
+     *
+     * <p>At {@code --stats full} a value the value table already holds costs only its hash and one
+     * probe: its length, type and place among the extremes were settled when it was first seen, and
+     * repeating a value changes none of them. Low-cardinality columns are almost all repeats.
+     */
+    void accept(byte[] b, int s, int e) {
+        if (s == e) {
+            empty++;
+            minLength = 0;
+            return;
+        }
+        nonEmpty++;
+        if (counts != null) {
+            key.of(b, s, e);
+            int type = counts.countIfPresent(key.h1, key.h2, b, s, e);
+            if (type >= 0) {
+                types[type]++;
+                return;
+            }
+            ValueType t = acceptNew(b, s, e);
+            counts.addNew(key.h1, key.h2, b, s, e, t);
+        } else {
+            acceptNew(b, s, e);
+        }
+    }
+
+    /** Length, type and extremes of a non-empty value; returns its type. */
+    private ValueType acceptNew(byte[] b, int s, int e) {
+        int n = utf16Length(b, s, e);
+        if (n < minLength) {
+            minLength = n;
+        }
+        if (n > maxLength) {
+            maxLength = n;
+        }
+        ValueType t = ValueType.of(b, s, e);
+        types[t.ordinal()]++;
+        if (n <= shortest.chars && (n < shortest.chars || compare(b, s, e, shortest) < 0)) {
+            shortest.set(b, s, e, n, 0);
+        }
+        if (n >= longest.chars && (n > longest.chars || compare(b, s, e, longest) > 0)) {
+            longest.set(b, s, e, n, 0);
+        }
+        if (t == ValueType.INTEGER || t == ValueType.DECIMAL) {
+            acceptNumber(b, s, e, n);
+        }
+        return t;
+    }
+
+    private void acceptNumber(byte[] b, int s, int e, int n) {
+        double d = parseNumber(b, s, e);
+        if (d <= low.number && (!low.isSet() || compareNumber(d, b, s, e, low) < 0)) {
+            low.set(b, s, e, n, d);
+        }
+        if (d >= high.number && (!high.isSet() || compareNumber(d, b, s, e, high) > 0)) {
+            high.set(b, s, e, n, d);
+        }
+    }
+
+    /** UTF-16 units of valid UTF-8 {@code b[s..e)}: a char per ASCII or lead byte, two for a 4-byte sequence. */
+    private static int utf16Length(byte[] b, int s, int e) {
         int n = 0;
         int i = s;
         // eight ASCII bytes at a time: one char each (most values are ASCII)
@@ -105,47 +175,27 @@ public final class ColumnStats {
         for (; i < e; i++) {
             int c = b[i];
             if ((c & 0xC0) != 0x80) {
-                n++;                      // a lead or ASCII byte starts a code point
+                n++;
             }
             if ((c & 0xF8) == 0xF0) {
-                n++;                      // a 4-byte sequence is a surrogate pair in UTF-16
+                n++;
             }
         }
-        if (n < minLength) {
-            minLength = n;
-        }
-        if (n > maxLength) {
-            maxLength = n;
-        }
-        if (n == 0) {
-            empty++;
-            return;
-        }
-        nonEmpty++;
-        ValueType t = ValueType.of(view.of(b, s, e));
-        types[t.ordinal()]++;
-        if (!shortest.isSet() || n < shortest.chars || n == shortest.chars && compare(b, s, e, shortest) < 0) {
-            shortest.set(b, s, e, n, 0);
-        }
-        if (!longest.isSet() || n > longest.chars || n == longest.chars && compare(b, s, e, longest) > 0) {
-            longest.set(b, s, e, n, 0);
-        }
-        if (t == ValueType.INTEGER || t == ValueType.DECIMAL) {
-            double d = parseNumber(b, s, e);
-            if (!low.isSet() || compareNumber(d, b, s, e, low) < 0) {
-                low.set(b, s, e, n, d);
-            }
-            if (!high.isSet() || compareNumber(d, b, s, e, high) > 0) {
-                high.set(b, s, e, n, d);
-            }
-        }
-        if (counts != null) {
-            murmur.hash(b, s, e - s);
-            counts.add(murmur.h1, murmur.h2, b, s, e);
-        }
+        return n;
     }
 
+    /**
+     * Unsigned byte order (code point order for UTF-8). Values of one length are often alike only
+     * in their first bytes (keys, codes), so the first eight are compared as one big-endian word.
+     */
     private static int compare(byte[] b, int s, int e, Extreme x) {
+        if (e - s >= 8 && x.length >= 8) {
+            long p = (long) PREFIX.get(b, s);
+            long q = (long) PREFIX.get(x.bytes, 0);
+            if (p != q) {
+                return Long.compareUnsigned(p, q);
+            }
+        }
         return Arrays.compareUnsigned(b, s, e, x.bytes, 0, x.length);
     }
 

@@ -11,9 +11,8 @@ public final class CsvFieldProfile implements FieldProfile {
     private final List<String> names;
     private final int[][] unitFieldIndexes;
     private final ColumnStats[] columns;
-    private final AsciiView view = new AsciiView();
     /** Checkpoint format of the column figures; a negative number, so the old format (which began with the column count) is told apart. */
-    private static final int FORMAT = -2;
+    private static final int FORMAT = -3;
 
     /**
      * @param names            the run's combined field list
@@ -38,14 +37,14 @@ public final class CsvFieldProfile implements FieldProfile {
         if (row instanceof ByteRow r) {
             byte[] b = r.bytes();
             for (int i = 0, n = r.fieldCount(); i < n; i++) {
-                columns[map[i]].accept(b, r.start(i), r.end(i), view);
+                columns[map[i]].accept(b, r.start(i), r.end(i));
             }
             return;
         }
         String[] values = (String[]) row;
         for (int i = 0; i < values.length; i++) {
             int n = encode(values[i]);
-            columns[map[i]].accept(scratch, 0, n, view);
+            columns[map[i]].accept(scratch, 0, n);
         }
     }
 

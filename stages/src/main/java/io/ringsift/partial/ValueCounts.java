@@ -19,8 +19,8 @@ import org.apache.datasketches.hll.Union;
  * Distinct count and most frequent values of one column, exact while the column is small.
  *
  * <p><b>Exact phase.</b> Values are counted in an open-addressing table keyed by their 128-bit
- * murmur3 hash (see {@link #slots}), their bytes kept once for the report: no object per value, no
- * String. While a column has at most
+ * identity ({@link ValueKey}: a short value's own bytes, else its murmur3 hash; see {@link #slots}),
+ * their bytes kept once for the report: no object per value, no String. While a column has at most
  * {@link #EXACT_LIMIT} distinct values (in this handler, and after merging) every count and the
  * distinct count are exact.
  *
@@ -31,7 +31,8 @@ import org.apache.datasketches.hll.Union;
  *       becomes an estimate with HLL's bound (lgK {@value ColumnStats#LG_K}, about 1.6% RSE);</li>
  *   <li>every value seen at least twice in the window goes, with its count, into a DataSketches
  *       frequent-items sketch ({@link LongsSketch}, Misra-Gries with reverse purge; map size
- *       {@value #SKETCH_MAP}) keyed by the value's 64-bit hash, and its text into a side map;</li>
+ *       {@value #SKETCH_MAP}) keyed by the 64-bit digest of its identity ({@link ValueKey#mix}), and
+ *       its text into a side map;</li>
  *   <li>a value seen once in the window is not sent. That keeps the sketch's purge cost (about 100 ns
  *       an update on a stream of unique values, measured) off high-cardinality columns, at a price
  *       that is stated: a value's true count can exceed what the sketch holds by at most one per
@@ -41,7 +42,7 @@ import org.apache.datasketches.hll.Union;
  * </ul>
  * Only values whose lower bound exceeds the largest possible count error ({@link #maxError()}) are
  * reported in the sketch phase: those are certainly more frequent than any value not listed. Two
- * different values with the same 64-bit hash (murmur3, probability about n^2 / 2^65) would be counted
+ * different values with the same 64-bit digest (probability about n^2 / 2^65) would be counted
  * together in the sketch phase.
  *
  * <p>Confined to one handler thread until merged by the reducer.
@@ -66,19 +67,34 @@ final class ValueCounts {
 
     /**
      * The table, one slot in four adjacent longs so a probe touches one cache line, not four
-     * arrays: {@code [4i]}, {@code [4i+1]} the value's 128-bit murmur3 hash, {@code [4i+2]} its
-     * count (0 = empty slot), {@code [4i+3]} its offset in {@link #arena} (high 32 bits) and length
-     * (low 32 bits). Values are told apart by the 128-bit hash alone, not by comparing bytes (which
-     * cost a second cache miss per row): two distinct values of a column collide with probability
-     * about n^2 / 2^129, below 10^-30 for the {@value #EXACT_LIMIT} values a table holds, the same
-     * "exact up to a 128-bit collision" that {@code check --exact} states.
+     * arrays: {@code [4i]}, {@code [4i+1]} the value's 128-bit identity ({@link ValueKey}), {@code [4i+2]} its
+     * count (low 56 bits; 0 = empty slot) and its {@link ValueType} ordinal (the bits above), and
+     * {@code [4i+3]} its offset in {@link #arena} (high 32 bits) and length (low 32 bits), or
+     * {@link #NO_TEXT}. Values are told apart by the 128-bit hash alone, not by comparing bytes
+     * (which cost a second cache miss per row): two distinct values of a column collide with
+     * probability about n^2 / 2^129, below 10^-30 for the {@value #EXACT_LIMIT} values a table
+     * holds, the same "exact up to a 128-bit collision" that {@code check --exact} states.
+     *
+     * <p>The type is kept so that a repeated value costs its caller only the hash and this probe
+     * ({@link ColumnStats}): its length, type and place among the extremes were settled the first
+     * time.
      */
     private long[] slots;
     private int mask;
     private int shift;
     private int size;
+    /** Where the last probe of {@link #countIfPresent} that missed ended: the slot {@link #addNew} fills. */
+    private int freeSlot;
     private byte[] arena = new byte[1024];
     private int arenaLength;
+
+    private static final long COUNT_MASK = (1L << 56) - 1;
+    /**
+     * Offset word of a value whose bytes are not kept. In the sketch phase a window keeps a value's
+     * bytes only from its second occurrence: only values seen twice in a window go to the
+     * frequent-items sketch, and most values of a column that spilled are seen once.
+     */
+    private static final long NO_TEXT = -1L;
 
     // sketch phase (null while exact)
     private LongsSketch sketch;
@@ -96,47 +112,92 @@ final class ValueCounts {
         shift = 64 - Integer.numberOfTrailingZeros(n);
     }
 
-    /** Fibonacci hashing: spreads any 64-bit hash over the table's power-of-two slots (Knuth 6.4). */
-    private int slot(long h) {
-        return (int) ((h * 0x9E3779B97F4A7C15L) >>> shift);
+    /** The top bits of the identity's digest: a short value's packing is not spread by itself. */
+    private int slot(long h, long h2) {
+        return (int) (ValueKey.mix(h, h2) >>> shift);
     }
 
-    /** Counts the value {@code b[s..e)} whose 128-bit murmur3 hash is {@code (h, h2)}. */
-    void add(long h, long h2, byte[] b, int s, int e) {
-        add(h, h2, b, s, e, 1);
-    }
-
-    private void add(long h, long h2, byte[] b, int s, int e, long n) {
+    /**
+     * Counts one more occurrence of the value {@code b[s..e)} with 128-bit hash {@code (h, h2)} if the
+     * table holds it, and returns its type ordinal; returns -1 (and changes nothing) when it does not.
+     */
+    int countIfPresent(long h, long h2, byte[] b, int s, int e) {
         long[] t = slots;
-        int i = slot(h);
-        while (t[4 * i + 2] != 0) {
+        int i = slot(h, h2);
+        long c;
+        while ((c = t[4 * i + 2]) != 0) {
             if (t[4 * i] == h && t[4 * i + 1] == h2) {
-                t[4 * i + 2] += n;
-                return;
+                t[4 * i + 2] = c + 1;
+                if (t[4 * i + 3] == NO_TEXT) {
+                    t[4 * i + 3] = keep(b, s, e);
+                }
+                return (int) (c >>> 56);
             }
             i = (i + 1) & mask;
         }
-        if (size == (sketch == null ? EXACT_LIMIT : WINDOW)) {
-            flush();
-            add(h, h2, b, s, e, n);
-            return;
+        freeSlot = i;
+        return -1;
+    }
+
+    /**
+     * Counts the first occurrence (in this table) of a value {@link #countIfPresent} has just
+     * answered -1 for: it goes into the free slot that probe ended at, unless the table must first
+     * be flushed or grown.
+     */
+    void addNew(long h, long h2, byte[] b, int s, int e, ValueType type) {
+        if (size < (sketch == null ? EXACT_LIMIT : WINDOW) && (size + 1) * 2 <= mask + 1) {
+            put(freeSlot, h, h2, b, s, e, 1, type.ordinal());
+        } else {
+            add(h, h2, b, s, e, 1, type.ordinal());
         }
-        if ((size + 1) * 2 > mask + 1) {   // keep the load under 1/2: short probe runs
-            grow();
-            add(h, h2, b, s, e, n);
-            return;
+    }
+
+    /** Adds {@code n} occurrences; {@code b} null when the value's bytes are not at hand. */
+    private void add(long h, long h2, byte[] b, int s, int e, long n, int type) {
+        while (true) {
+            long[] t = slots;
+            int i = slot(h, h2);
+            long c;
+            while ((c = t[4 * i + 2]) != 0) {
+                if (t[4 * i] == h && t[4 * i + 1] == h2) {
+                    t[4 * i + 2] = c + n;
+                    if (t[4 * i + 3] == NO_TEXT && b != null) {
+                        t[4 * i + 3] = keep(b, s, e);
+                    }
+                    return;
+                }
+                i = (i + 1) & mask;
+            }
+            if (size >= (sketch == null ? EXACT_LIMIT : WINDOW)) {
+                flush();
+            } else if ((size + 1) * 2 > mask + 1) {   // keep the load under 1/2: short probe runs
+                grow();
+            } else {
+                put(i, h, h2, b, s, e, n, type);
+                return;
+            }
         }
+    }
+
+    private void put(int i, long h, long h2, byte[] b, int s, int e, long n, int type) {
+        long[] t = slots;
+        t[4 * i] = h;
+        t[4 * i + 1] = h2;
+        t[4 * i + 2] = (long) type << 56 | n;
+        t[4 * i + 3] = b != null && (sketch == null || n > 1) ? keep(b, s, e) : NO_TEXT;
+        size++;
+    }
+
+    /** Copies a value's bytes into the arena; returns its offset word. */
+    private long keep(byte[] b, int s, int e) {
         int len = e - s;
         if (arenaLength + len > arena.length) {
             arena = Arrays.copyOf(arena, Math.max(arena.length * 2, arenaLength + len));
         }
         System.arraycopy(b, s, arena, arenaLength, len);
-        t[4 * i] = h;
-        t[4 * i + 1] = h2;
-        t[4 * i + 2] = n;
-        t[4 * i + 3] = (long) arenaLength << 32 | len;
+        long word = (long) arenaLength << 32 | len;
         arenaLength += len;
-        size++;
+        return word;
     }
 
     private void grow() {
@@ -145,7 +206,7 @@ final class ValueCounts {
         allocate(2 * (mask + 1));
         for (int j = 0; j < old.length; j += 4) {
             if (old[j + 2] != 0) {
-                int i = slot(old[j]);
+                int i = slot(old[j], old[j + 1]);
                 while (slots[4 * i + 2] != 0) {
                     i = (i + 1) & mask;
                 }
@@ -163,7 +224,15 @@ final class ValueCounts {
     }
 
     private long count(int i) {
-        return slots[4 * i + 2];
+        return slots[4 * i + 2] & COUNT_MASK;
+    }
+
+    private int type(int i) {
+        return (int) (slots[4 * i + 2] >>> 56);
+    }
+
+    private boolean hasText(int i) {
+        return slots[4 * i + 3] != NO_TEXT;
     }
 
     private int offset(int i) {
@@ -190,11 +259,12 @@ final class ValueCounts {
         }
         for (int i = 0; i < capacity(); i++) {
             if (count(i) != 0) {
-                distinct.update(hash(i));
+                long digest = ValueKey.mix(hash(i), hash2(i));
+                distinct.update(digest);
                 if (count(i) > 1) {
-                    sketch.update(hash(i), count(i));
-                    if (!texts.containsKey(hash(i))) {
-                        texts.put(hash(i), Arrays.copyOfRange(arena, offset(i), offset(i) + length(i)));
+                    sketch.update(digest, count(i));
+                    if (hasText(i) && !texts.containsKey(digest)) {
+                        texts.put(digest, Arrays.copyOfRange(arena, offset(i), offset(i) + length(i)));
                     }
                 }
             }
@@ -213,10 +283,18 @@ final class ValueCounts {
         }
     }
 
+    /**
+     * Folds {@code o} into this; {@code o} is used up. A window of {@code o}'s is flushed into its
+     * sketches first (which adds one to the count error bound, as any flushed window does): a value
+     * seen once in a window of each side has no bytes kept on either.
+     */
     void mergeFrom(ValueCounts o) {
+        if (o.sketch != null) {
+            o.flush();
+        }
         for (int i = 0; i < o.capacity(); i++) {
             if (o.count(i) != 0) {
-                add(o.hash(i), o.hash2(i), o.arena, o.offset(i), o.offset(i) + o.length(i), o.count(i));
+                add(o.hash(i), o.hash2(i), o.arena, o.offset(i), o.offset(i) + o.length(i), o.count(i), o.type(i));
             }
         }
         if (o.sketch != null) {
@@ -310,17 +388,8 @@ final class ValueCounts {
         return out;
     }
 
+    /** Writes the figures for a checkpoint: the sketches (if any), then the table with each value's type. */
     void writeTo(DataOutput out) throws IOException {
-        out.writeInt(size);
-        for (int i = 0; i < capacity(); i++) {
-            if (count(i) != 0) {
-                out.writeLong(hash(i));
-                out.writeLong(hash2(i));
-                out.writeLong(count(i));
-                out.writeInt(length(i));
-                out.write(arena, offset(i), length(i));
-            }
-        }
         out.writeBoolean(sketch != null);
         if (sketch != null) {
             out.writeLong(windows);
@@ -337,37 +406,55 @@ final class ValueCounts {
                 out.write(t.getValue());
             }
         }
+        out.writeInt(size);
+        for (int i = 0; i < capacity(); i++) {
+            if (count(i) != 0) {
+                out.writeLong(hash(i));
+                out.writeLong(hash2(i));
+                out.writeLong(count(i));
+                out.writeByte(type(i));
+                out.writeInt(hasText(i) ? length(i) : -1);
+                if (hasText(i)) {
+                    out.write(arena, offset(i), length(i));
+                }
+            }
+        }
     }
 
-    /** Adds the figures written by {@link #writeTo} (into a normally empty instance). */
+    /** Restores the figures written by {@link #writeTo} into this new, empty instance. */
     void readFrom(DataInput in) throws IOException {
-        ValueCounts saved = new ValueCounts();
-        int n = in.readInt();
-        for (int k = 0; k < n; k++) {
-            long h = in.readLong();
-            long h2 = in.readLong();
-            long c = in.readLong();
-            byte[] v = new byte[in.readInt()];
-            in.readFully(v);
-            saved.add(h, h2, v, 0, v.length, c);
+        if (size != 0 || sketch != null) {
+            throw new IllegalStateException("checkpointed value counts are read into an empty instance only");
         }
         if (in.readBoolean()) {
-            saved.windows = in.readLong();
+            windows = in.readLong();
             byte[] frequent = new byte[in.readInt()];
             in.readFully(frequent);
-            saved.sketch = LongsSketch.getInstance(new String(frequent, StandardCharsets.US_ASCII));
+            sketch = LongsSketch.getInstance(new String(frequent, StandardCharsets.US_ASCII));
             byte[] hll = new byte[in.readInt()];
             in.readFully(hll);
-            saved.distinct = HllSketch.heapify(hll);
-            saved.texts = new HashMap<>();
+            distinct = HllSketch.heapify(hll);
+            texts = new HashMap<>();
             int t = in.readInt();
             for (int k = 0; k < t; k++) {
                 long h = in.readLong();
                 byte[] v = new byte[in.readInt()];
                 in.readFully(v);
-                saved.texts.put(h, v);
+                texts.put(h, v);
             }
         }
-        mergeFrom(saved);
+        int n = in.readInt();
+        for (int k = 0; k < n; k++) {
+            long h = in.readLong();
+            long h2 = in.readLong();
+            long c = in.readLong();
+            int type = in.readByte();
+            int length = in.readInt();
+            byte[] v = length < 0 ? null : new byte[length];
+            if (v != null) {
+                in.readFully(v);
+            }
+            add(h, h2, v, 0, length, c, type);
+        }
     }
 }

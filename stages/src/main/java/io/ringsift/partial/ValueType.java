@@ -18,37 +18,49 @@ public enum ValueType {
     }
 
     /**
-     * Classifies a non-empty value. Every rule is ASCII-only (digits, signs, {@code true}/{@code false}
-     * in any ASCII case), so a value classifies the same whether it is seen as a {@code String} or as
-     * its UTF-8 bytes ({@link AsciiView}).
+     * Classifies a non-empty value given as text: the same rules as {@link #of(byte[], int, int)}
+     * over the value's characters, each non-ASCII one read as a byte no rule accepts.
      */
     public static ValueType of(CharSequence s) {
-        int n = s.length();
-        char c0 = s.charAt(0);
+        byte[] b = new byte[s.length()];
+        for (int i = 0; i < b.length; i++) {
+            char c = s.charAt(i);
+            b[i] = c < 0x80 ? (byte) c : (byte) 0x80;
+        }
+        return of(b, 0, b.length);
+    }
+
+    /**
+     * Classifies the non-empty value {@code b[s..e)} (UTF-8). Every rule is ASCII-only (digits,
+     * signs, {@code true}/{@code false} in any ASCII case), so a multi-byte character never matches
+     * one. The first byte decides which rule can apply, so most text is classified at one byte.
+     */
+    public static ValueType of(byte[] b, int s, int e) {
+        int n = e - s;
+        int c0 = b[s];
         if ((c0 >= '0' && c0 <= '9') || c0 == '-' || c0 == '+' || c0 == '.') {
-            if (n >= 10 && isDateTime(s)) {
+            if (n >= 10 && b[s + 4] == '-' && isDateTime(b, s, e)) {
                 return DATE_TIME;
             }
-            return number(s);
+            return number(b, s, e);
         }
-        if (n == 4 && asciiEqualsIgnoreCase(s, "true") || n == 5 && asciiEqualsIgnoreCase(s, "false")) {
+        if (n == 4 && (c0 | 0x20) == 't' && lowerEquals(b, s, "true") || n == 5 && (c0 | 0x20) == 'f' && lowerEquals(b, s, "false")) {
             return BOOLEAN;
         }
         return TEXT;
     }
 
     /** Integer: optional sign then digits. Decimal: digits with one point and/or an exponent. */
-    private static ValueType number(CharSequence s) {
-        int n = s.length();
-        int i = 0;
-        if (s.charAt(0) == '-' || s.charAt(0) == '+') {
+    private static ValueType number(byte[] b, int s, int e) {
+        int i = s;
+        if (b[i] == '-' || b[i] == '+') {
             i++;
         }
         int digits = 0;
         boolean point = false;
         boolean exponent = false;
-        for (; i < n; i++) {
-            char c = s.charAt(i);
+        for (; i < e; i++) {
+            int c = b[i];
             if (c >= '0' && c <= '9') {
                 digits++;
             } else if (c == '.' && !point && !exponent) {
@@ -56,7 +68,7 @@ public enum ValueType {
             } else if ((c == 'e' || c == 'E') && digits > 0 && !exponent) {
                 exponent = true;
                 digits = 0;
-                if (i + 1 < n && (s.charAt(i + 1) == '-' || s.charAt(i + 1) == '+')) {
+                if (i + 1 < e && (b[i + 1] == '-' || b[i + 1] == '+')) {
                     i++;
                 }
             } else {
@@ -73,30 +85,31 @@ public enum ValueType {
      * ISO-8601 shapes: {@code yyyy-MM-dd}, optionally {@code [T ]HH:mm[:ss[.fff…]]}, optionally
      * {@code Z} or {@code ±HH[:]mm}. Month and day ranges are checked; calendar validity is not.
      */
-    static boolean isDateTime(CharSequence s) {
-        int n = s.length();
-        if (!digits(s, 0, 4) || s.charAt(4) != '-' || !digits(s, 5, 2) || s.charAt(7) != '-' || !digits(s, 8, 2)) {
+    static boolean isDateTime(byte[] b, int s, int e) {
+        int n = e - s;
+        if (n < 10 || !(digit(b[s]) & digit(b[s + 1]) & digit(b[s + 2]) & digit(b[s + 3]) & b[s + 4] == '-'
+                & digit(b[s + 5]) & digit(b[s + 6]) & b[s + 7] == '-' & digit(b[s + 8]) & digit(b[s + 9]))) {
             return false;
         }
-        int month = (s.charAt(5) - '0') * 10 + s.charAt(6) - '0';
-        int day = (s.charAt(8) - '0') * 10 + s.charAt(9) - '0';
+        int month = (b[s + 5] - '0') * 10 + b[s + 6] - '0';
+        int day = (b[s + 8] - '0') * 10 + b[s + 9] - '0';
         if (month < 1 || month > 12 || day < 1 || day > 31) {
             return false;
         }
         if (n == 10) {
             return true;
         }
-        int i = 10;
-        char sep = s.charAt(i);
-        if ((sep != 'T' && sep != ' ') || n < i + 6 || !digits(s, i + 1, 2) || s.charAt(i + 3) != ':' || !digits(s, i + 4, 2)) {
+        int i = s + 10;
+        int sep = b[i];
+        if ((sep != 'T' && sep != ' ') || e < i + 6 || !digits(b, i + 1, 2, e) || b[i + 3] != ':' || !digits(b, i + 4, 2, e)) {
             return false;
         }
         i += 6;
-        if (i + 3 <= n && s.charAt(i) == ':' && digits(s, i + 1, 2)) {
+        if (i + 3 <= e && b[i] == ':' && digits(b, i + 1, 2, e)) {
             i += 3;
-            if (i < n && (s.charAt(i) == '.' || s.charAt(i) == ',')) {
+            if (i < e && (b[i] == '.' || b[i] == ',')) {
                 int j = i + 1;
-                while (j < n && s.charAt(j) >= '0' && s.charAt(j) <= '9') {
+                while (j < e && b[j] >= '0' && b[j] <= '9') {
                     j++;
                 }
                 if (j == i + 1) {
@@ -105,39 +118,44 @@ public enum ValueType {
                 i = j;
             }
         }
-        if (i == n) {
+        if (i == e) {
             return true;
         }
-        char z = s.charAt(i);
-        if (z == 'Z' && i + 1 == n) {
+        int z = b[i];
+        if (z == 'Z' && i + 1 == e) {
             return true;
         }
         if (z != '+' && z != '-') {
             return false;
         }
-        CharSequence off = s.subSequence(i + 1, n);
-        return off.length() == 2 && digits(off, 0, 2)
-                || off.length() == 4 && digits(off, 0, 4)
-                || off.length() == 5 && digits(off, 0, 2) && off.charAt(2) == ':' && digits(off, 3, 2);
+        int o = i + 1;
+        int len = e - o;
+        return len == 2 && digits(b, o, 2, e)
+                || len == 4 && digits(b, o, 4, e)
+                || len == 5 && digits(b, o, 2, e) && b[o + 2] == ':' && digits(b, o + 3, 2, e);
     }
 
-    private static boolean digits(CharSequence s, int from, int count) {
-        if (from + count > s.length()) {
+    private static boolean digits(byte[] b, int from, int count, int e) {
+        if (from + count > e) {
             return false;
         }
         for (int i = from; i < from + count; i++) {
-            char c = s.charAt(i);
-            if (c < '0' || c > '9') {
+            if (!digit(b[i])) {
                 return false;
             }
         }
         return true;
     }
 
-    private static boolean asciiEqualsIgnoreCase(CharSequence s, String lower) {
+    private static boolean digit(byte c) {
+        return (c - '0' & 0xFF) < 10;
+    }
+
+    /** ASCII case-insensitive match of {@code b[s..)} against a lower-case word. */
+    private static boolean lowerEquals(byte[] b, int s, String lower) {
         for (int i = 0; i < lower.length(); i++) {
-            char c = s.charAt(i);
-            if ((c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) != lower.charAt(i)) {
+            int c = b[s + i];
+            if ((c >= 'A' && c <= 'Z' ? c + 32 : c) != lower.charAt(i)) {
                 return false;
             }
         }
