@@ -124,7 +124,7 @@ final class CommonsRowCursor implements RowCursor {
                 return false;
             }
             // Commons CSV reports its own field count, so the framer's count is not checked here
-            String reason = framer.problem() != null ? framer.problem().reason : null;
+            String reason = framer.problemReason();
             CharBuffer text = null;
             if (reason == null) {
                 // decode the record with its terminator, so Commons CSV sees the same line structure

@@ -12,7 +12,7 @@ final class CsvRejects {
     /** The framing problem of the current record, or a field-count mismatch, or null. */
     static String framingReason(RecordFramer framer, int expectedFields) {
         if (framer.problem() != null) {
-            return framer.problem().reason;
+            return framer.problemReason();
         }
         if (framer.fieldCount() != expectedFields) {
             return "expected " + expectedFields + " fields, found " + framer.fieldCount();

@@ -36,7 +36,7 @@ final class FastRowCursor implements RowCursor {
         // the same order of checks as CommonsRowCursor (framing, then UTF-8, then the field count),
         // so a record with several faults gets the same reason whichever parser reads it
         if (framer.problem() != null) {
-            reason = framer.problem().reason;
+            reason = framer.problemReason();
             return true;
         }
         byte[] b = framer.buffer();

@@ -553,6 +553,30 @@ public final class RecordFramer {
         return problem;
     }
 
+    /**
+     * The problem in words, or null. A quote problem in a record that spans lines says how many:
+     * in a file whose quote characters are text, not field enclosures (common in tab-separated
+     * exports), one stray quote swallows the lines up to the next one into a single reject, and the
+     * reject count alone would hide how much input that record held.
+     */
+    public String problemReason() {
+        if (problem == null) {
+            return null;
+        }
+        long lines = line - recLine;   // line breaks consumed, the terminator's included
+        if (!skipping && recLength > 0) {
+            byte last = buffer()[recStart + (int) recLength - 1];
+            if (last != '\n' && last != '\r') {
+                lines++;                    // the last line has no break
+            }
+        }
+        if ((problem == Problem.CHAR_AFTER_QUOTE || problem == Problem.UNTERMINATED_QUOTE) && lines > 1) {
+            return problem.reason + ": the record runs across " + lines + " lines from line " + recLine
+                    + "; if quotes in this input are not field enclosures, use --quote none";
+        }
+        return problem.reason;
+    }
+
     /** True when the record was too large to buffer: its bytes and fields are not available. */
     public boolean truncated() {
         return skipping;
