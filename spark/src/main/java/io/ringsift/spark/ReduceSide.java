@@ -10,7 +10,7 @@ import scala.Tuple2;
 /**
  * Spark stage 2, reduce side: one partition owns the keys {@code KeyHash.partition(hi, P) == i}
  * and builds its {@link Partial} exactly as local handler i of P does (same filter parameters,
- * same share, its exact key set within its memory share), plus the chunks' figures routed here.
+ * same share, its exact key set within its memory share), plus the units' figures routed here.
  */
 final class ReduceSide implements FlatMapFunction<Iterator<Tuple2<Integer, Object>>, PartResult> {
     @Serial
@@ -33,7 +33,7 @@ final class ReduceSide implements FlatMapFunction<Iterator<Tuple2<Integer, Objec
                     partial.add(hashes[i], hashes[i + 1], null, 0);
                 }
             } else {
-                result.add((ChunkResult) v);
+                result.add((UnitFigures) v);
             }
         }
         return List.of(result).iterator();

@@ -54,7 +54,7 @@ public final class SparkMain {
                 err.println("ringsift-spark: " + e.getMessage());
                 return ExitCodes.INPUT;
             }
-            err.println("ringsift-spark: failed: " + SparkCsvJob.rootMessage(e));
+            err.println("ringsift-spark: failed: " + SparkIngest.rootMessage(e));
             return ExitCodes.INPUT;
         });
         return cl.execute(args);
@@ -151,7 +151,7 @@ public final class SparkMain {
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), e.getMessage());
             }
-            SparkCsvJob.Result r = SparkCsvJob.run(sc, s);
+            SparkIngest.Result r = SparkCsvJob.run(sc, s);
             if (!r.report().complete()) {
                 // even with -q: a run that did not finish says why, on stderr (its report.json says it too)
                 PrintWriter err = spec.commandLine().getErr();
