@@ -5,6 +5,7 @@ import io.ringsift.job.CsvInput;
 import io.ringsift.key.KeySpec;
 import io.ringsift.partial.StatsLevel;
 import io.ringsift.report.Report;
+import io.ringsift.source.UnitResult;
 import io.ringsift.source.csv.CsvDialect;
 import io.ringsift.source.csv.CsvFile;
 import io.ringsift.source.csv.CsvInputException;
@@ -81,18 +82,20 @@ public final class SparkCsvJob {
         }
         CsvInput input = new CsvInput(new CsvPlan(csvFiles, units, plan.fields(), plan.planMillis()), s.dialect(), s.parser(), false);
         SparkIngest.Run run = new SparkIngest.Run("ingest csv", s.key(), params, s.maxRejects(), partitions, input,
-                figures -> sources(plan, figures));
+                results -> sources(plan, results));
         return SparkIngest.finish(sc, fs, out, run, reduced);
     }
 
     /** Per file, as the user named it (the stages' CsvFile name is a java.nio rendering of the path). */
-    private static List<Report.Source> sources(ChunkPlanner.Plan plan, Map<Integer, long[]> figures) {
+    private static List<Report.Source> sources(ChunkPlanner.Plan plan, List<UnitResult> results) {
         Map<String, long[]> bySource = new LinkedHashMap<>();
         plan.files().forEach(f -> bySource.putIfAbsent(f.source(), new long[3]));
-        for (var e : figures.entrySet()) {
-            long[] acc = bySource.get(plan.files().get(plan.chunks().get(e.getKey()).file()).source());
-            for (int i = 0; i < 3; i++) {
-                acc[i] += e.getValue()[i];
+        for (UnitResult r : results) {
+            if (r != null) {
+                long[] acc = bySource.get(plan.files().get(plan.chunks().get(r.unit()).file()).source());
+                acc[0] += r.records();
+                acc[1] += r.rejected();
+                acc[2] += r.bytes();
             }
         }
         List<Report.Source> sources = new ArrayList<>();

@@ -22,7 +22,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.Function;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileSystem;
@@ -63,11 +62,11 @@ final class SparkIngest {
      *
      * @param command    "ingest csv", "ingest mongo"
      * @param input      the local job's input on the driver: key source, fields, partitions, parser and plan time blocks
-     * @param sources    the sources block from unit id -> {records, rejected, bytes, retries}
+     * @param sources    the sources block from the units' results (in the input's unit order, null for a unit not read)
      * @param maxRejects -1 for no limit
      */
     record Run(String command, KeySpec key, FilterParams params, long maxRejects, int partitions, JobInput<? extends WorkUnit> input,
-               Function<Map<Integer, long[]>, List<Report.Source>> sources) {}
+               Function<List<UnitResult>, List<Report.Source>> sources) {}
 
     /**
      * Runs the job: one map task per unit, in the order given (map tasks start roughly in that order).
@@ -86,7 +85,8 @@ final class SparkIngest {
                     .partitionBy(new KeyPartitioner(ts.partitions()))
                     .mapPartitions(new ReduceSide(ts))
                     .treeReduce((a, b) -> a.merge(b), 2);
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
+            // a failed job is a SparkException, which Scala throws undeclared: RuntimeException alone would miss it
             failure = "spark job failed: " + rootMessage(e);
         } finally {
             sc.setJobDescription(null);
@@ -156,7 +156,7 @@ final class SparkIngest {
                 run.input().parser(), run.input().planMillis());
         long duplicates = counts == null ? 0 : counts.duplicateRecords();
         Report report = new Report(Report.SCHEMA_VERSION, run.command(), complete, stopReason, failure, run.key().describe(), records,
-                rejected, duplicates, records - duplicates, run.sources().apply(merged == null ? Map.of() : merged.units),
+                rejected, duplicates, records - duplicates, run.sources().apply(results),
                 run.input().partitions(results),
                 merged == null ? null : run.input().fields(merged.profile, run.key(), counts), filter, null, null, timing,
                 counts == null ? null : Report.Counts.of(counts, counts.exactMemoryBytes()), warnings.isEmpty() ? null : warnings);
