@@ -1,6 +1,8 @@
 package io.ringsift.spark;
 
+import io.ringsift.filter.FilterFile;
 import io.ringsift.filter.FilterParams;
+import io.ringsift.filter.LoadedFilter;
 import io.ringsift.job.CsvInput;
 import io.ringsift.key.KeySpec;
 import io.ringsift.partial.StatsLevel;
@@ -55,25 +57,65 @@ public final class SparkCsvJob {
     }
 
     public static SparkIngest.Result run(JavaSparkContext sc, Settings s) throws CsvInputException, IOException {
+        try {
+            return run(sc, s, null);
+        } catch (SparkUserError e) {
+            throw new IllegalStateException("an ingest has no filter to disagree with", e);
+        }
+    }
+
+    /**
+     * {@code check}: the same map side (chunks framed, parsed and hashed as for an ingest); each
+     * reduce partition answers "seen" for a key the broadcast filter may hold, as a local check
+     * handler does, and counts duplicates within the input. No filter is written; report.json has
+     * the local check's block.
+     *
+     * @param s      the run's settings; {@code s.key()} null for the filter's key; {@code expectedKeys} and {@code fpp} are the filter's
+     * @param filter the filter file (any Hadoop path)
+     */
+    public static SparkIngest.Result check(JavaSparkContext sc, Settings s, String filter)
+            throws CsvInputException, IOException, SparkUserError {
+        return run(sc, s, filter);
+    }
+
+    private static SparkIngest.Result run(JavaSparkContext sc, Settings s, String filterName)
+            throws CsvInputException, IOException, SparkUserError {
         Path out = new Path(s.out());
         FileSystem fs = SparkIngest.fileSystem(out, sc.hadoopConfiguration());
         out = fs.makeQualified(out);
-        SparkIngest.prepare(fs, out);
-        ChunkPlanner.Plan plan = ChunkPlanner.plan(sc, s.files(), s.dialect(), s.key(), s.chunkBytes());
+        LoadedFilter reference = null;
+        KeySpec key = s.key();
+        if (filterName != null) {
+            reference = readFilter(filterName, sc.hadoopConfiguration());
+            if (key == null) {
+                key = KeySpec.parse(reference.header().keySpec());
+            }
+            if (!key.describe().equals(reference.header().keySpec())) {
+                throw new SparkUserError("--key '" + key.describe() + "' does not match the filter's key '" + reference.header().keySpec()
+                        + "' (" + filterName + "): keys made differently never match");
+            }
+        }
+        SparkIngest.prepare(fs, out, reference == null);
+        ChunkPlanner.Plan plan = ChunkPlanner.plan(sc, s.files(), s.dialect(), key, s.chunkBytes());
         int partitions = s.partitions() != null ? s.partitions() : Math.max(1, sc.defaultParallelism());
         // without --expected-keys: the line ends the summaries counted, plus one per file for a last line
-        // without one: an upper bound on the records
-        long expected = s.expectedKeys() != null ? s.expectedKeys() : Math.max(1000, plan.lineEnds() + plan.files().size());
-        FilterParams params = new FilterParams(expected, s.fpp());
+        // without one: an upper bound on the records. A check's partials are shaped as its filter is (as locally).
+        long expected = reference != null ? reference.header().expectedKeys()
+                : s.expectedKeys() != null ? s.expectedKeys() : Math.max(1000, plan.lineEnds() + plan.files().size());
+        FilterParams params = new FilterParams(expected, reference != null ? reference.header().fpp() : s.fpp());
         long exactBytes = s.exactMemory() != null ? s.exactMemory() / partitions : -1;
         HadoopConf conf = new HadoopConf(sc.hadoopConfiguration());
         TaskSettings ts = new TaskSettings(partitions, params, exactBytes,
                 s.stats() == StatsLevel.NONE ? null : new ProfileKind.Columns(plan.fields(), s.stats()), out.toString());
+        if (reference != null) {
+            ts = ts.withReference(ReferenceFilter.broadcast(sc, reference.chain()));
+        }
         CsvMapInput tasks = CsvMapInput.of(s.dialect(), s.parser(), s.stats(), plan.fields(), plan.files(), conf);
+        String command = reference == null ? "ingest csv" : "check";
 
         SparkIngest.Reduced reduced = SparkIngest.reduce(sc,
-                "ringsift: ingest " + plan.chunks().size() + " CSV chunks into " + partitions + " key partitions", plan.chunks(), tasks,
-                ts, conf);
+                "ringsift: " + command + " " + plan.chunks().size() + " CSV chunks into " + partitions + " key partitions", plan.chunks(),
+                tasks, ts, conf);
 
         List<CsvFile> csvFiles = plan.files().stream().map(SparkFile::toCsvFile).toList();
         List<CsvUnit> units = new ArrayList<>();
@@ -81,9 +123,33 @@ public final class SparkCsvJob {
             units.add(new CsvUnit(c.id(), csvFiles.get(c.file()), c.start(), c.end(), c.firstLine()));
         }
         CsvInput input = new CsvInput(new CsvPlan(csvFiles, units, plan.fields(), plan.planMillis()), s.dialect(), s.parser(), false);
-        SparkIngest.Run run = new SparkIngest.Run("ingest csv", s.key(), params, s.maxRejects(), partitions, input,
-                results -> sources(plan, results));
+        SparkIngest.Run run = new SparkIngest.Run(command, key, params, s.maxRejects(), partitions, input,
+                results -> sources(plan, results), reference, filterName);
         return SparkIngest.finish(sc, fs, out, run, reduced);
+    }
+
+    /** Reads a filter file from any Hadoop path (a file on another file system through a local temp copy). */
+    static LoadedFilter readFilter(String name, org.apache.hadoop.conf.Configuration conf) throws IOException {
+        Path p = new Path(name);
+        FileSystem fs = SparkIngest.fileSystem(p, conf);
+        if (fs instanceof org.apache.hadoop.fs.LocalFileSystem local) {
+            java.nio.file.Path file = local.pathToFile(p).toPath();
+            if (!java.nio.file.Files.isRegularFile(file)) {
+                throw new IOException(name + ": no such file");
+            }
+            return FilterFile.read(file);
+        }
+        java.nio.file.Path tmp = java.nio.file.Files.createTempFile("ringsift-filter-", ".bf");
+        try {
+            try (java.io.InputStream in = fs.open(p)) {
+                java.nio.file.Files.copy(in, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            } catch (java.io.FileNotFoundException e) {
+                throw new IOException(name + ": no such file", e);
+            }
+            return FilterFile.read(tmp);
+        } finally {
+            java.nio.file.Files.deleteIfExists(tmp);
+        }
     }
 
     /** Per file, as the user named it (the stages' CsvFile name is a java.nio rendering of the path). */

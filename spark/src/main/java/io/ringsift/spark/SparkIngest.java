@@ -7,6 +7,8 @@ import io.ringsift.filter.BloomChain;
 import io.ringsift.filter.FilterFile;
 import io.ringsift.filter.FilterHeader;
 import io.ringsift.filter.FilterParams;
+import io.ringsift.filter.LoadedFilter;
+import io.ringsift.job.CheckJob;
 import io.ringsift.job.ExitCodes;
 import io.ringsift.job.JobInput;
 import io.ringsift.key.KeySpec;
@@ -64,9 +66,16 @@ final class SparkIngest {
      * @param input      the local job's input on the driver: key source, fields, partitions, parser and plan time blocks
      * @param sources    the sources block from the units' results (in the input's unit order, null for a unit not read)
      * @param maxRejects -1 for no limit
+     * @param reference  a check's filter (no filter is written; the report has a check block), or null for an ingest
+     * @param referenceName the check's {@code --filter} as the user gave it, or null
      */
     record Run(String command, KeySpec key, FilterParams params, long maxRejects, int partitions, JobInput<? extends WorkUnit> input,
-               Function<List<UnitResult>, List<Report.Source>> sources) {}
+               Function<List<UnitResult>, List<Report.Source>> sources, LoadedFilter reference, String referenceName) {
+        Run(String command, KeySpec key, FilterParams params, long maxRejects, int partitions, JobInput<? extends WorkUnit> input,
+            Function<List<UnitResult>, List<Report.Source>> sources) {
+            this(command, key, params, maxRejects, partitions, input, sources, null, null);
+        }
+    }
 
     /**
      * Runs the job: one map task per unit, in the order given (map tasks start roughly in that order).
@@ -132,7 +141,20 @@ final class SparkIngest {
         List<String> warnings = new ArrayList<>();
         KeyCounts counts = merged == null ? null : merged.partial.counts();
         Path filterPath = null;
-        if (complete) {
+        Report.Check check = null;
+        if (run.reference() != null) {
+            // as the local check: no filter written, the answers and their bound in a check block
+            BloomChain reference = run.reference().chain();
+            double filterFpp = reference.fppAtFill();
+            if (counts != null) {
+                warnings.addAll(Warnings.forCounts(counts, counts.exactMemoryBytes()));
+            }
+            if (filterFpp > 2 * run.params().fpp()) {
+                warnings.addAll(Warnings.forFilter(reference, run.params()));
+            }
+            long seen = merged == null ? 0 : merged.partial.seenRecords();
+            check = CheckJob.bloomCheck(run.referenceName(), records - seen, seen, null, null, false, filterFpp);
+        } else if (complete) {
             BloomChain chain = merged.partial.bloom();
             filterPath = new Path(out, FILTER_FILE);
             FilterHeader header = FilterHeader.of(run.key(), run.input().keySource(), chain, records, counts.duplicateRecords(),
@@ -142,7 +164,7 @@ final class SparkIngest {
                     run.params().expectedKeys(), run.params().fpp(), chain.fppAtFill(), chain.stages().size());
             warnings.addAll(Warnings.forFilter(chain, run.params()));
         }
-        if (counts != null) {
+        if (counts != null && check == null) {
             warnings.addAll(Warnings.forCounts(counts, counts.exactMemoryBytes()));
         }
         List<UnitResult> results = new ArrayList<>();
@@ -158,7 +180,7 @@ final class SparkIngest {
         Report report = new Report(Report.SCHEMA_VERSION, run.command(), complete, stopReason, failure, run.key().describe(), records,
                 rejected, duplicates, records - duplicates, run.sources().apply(results),
                 run.input().partitions(results),
-                merged == null ? null : run.input().fields(merged.profile, run.key(), counts), filter, null, null, timing,
+                merged == null ? null : run.input().fields(merged.profile, run.key(), counts), filter, null, check, timing,
                 counts == null ? null : Report.Counts.of(counts, counts.exactMemoryBytes()), warnings.isEmpty() ? null : warnings);
         ObjectNode json = JSON.valueToTree(report);
         ObjectNode spark = json.putObject("spark");
@@ -183,6 +205,14 @@ final class SparkIngest {
 
     /** Creates the output directory, proves it writable and removes an earlier run's outputs, before any work. */
     static void prepare(FileSystem fs, Path out) throws IOException {
+        prepare(fs, out, true);
+    }
+
+    /**
+     * @param clearFilter false for a check: its {@code --out} may be the directory of the ingest
+     *                    whose filter it reads (as locally, a check clears only its own outputs)
+     */
+    static void prepare(FileSystem fs, Path out, boolean clearFilter) throws IOException {
         try {
             fs.mkdirs(out);
             Path probe = new Path(out, ".ringsift-probe-" + System.nanoTime());
@@ -191,7 +221,7 @@ final class SparkIngest {
         } catch (IOException e) {
             throw new IOException("output directory " + out + " is not writable: " + e.getMessage(), e);
         }
-        for (String name : List.of(FILTER_FILE, REPORT_FILE, REJECTS_FILE)) {
+        for (String name : clearFilter ? List.of(FILTER_FILE, REPORT_FILE, REJECTS_FILE) : List.of(REPORT_FILE, REJECTS_FILE)) {
             fs.delete(new Path(out, name), false);
         }
         fs.delete(new Path(out, RejectParts.DIR), true);

@@ -19,6 +19,7 @@ import org.bson.BsonDocument;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
@@ -58,6 +59,7 @@ public final class SparkMain {
         ingest.addSubcommand("csv", new IngestCsv(sc));
         ingest.addSubcommand("mongo", new IngestMongo(sc));
         cl.addSubcommand("ingest", ingest);
+        cl.addSubcommand("check", new Check(sc));
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         if (out != null) {
             cl.setOut(out);
@@ -67,7 +69,8 @@ public final class SparkMain {
         }
         cl.setExecutionExceptionHandler((e, line, parsed) -> {
             PrintWriter w = line.getErr();
-            if (e instanceof CsvInputException || e instanceof java.io.IOException || e instanceof MongoSourceException) {
+            if (e instanceof CsvInputException || e instanceof java.io.IOException || e instanceof MongoSourceException
+                    || e instanceof SparkUserError) {
                 w.println("ringsift-spark: " + e.getMessage());
                 w.flush();
                 return ExitCodes.INPUT;
@@ -83,25 +86,8 @@ public final class SparkMain {
     static final class Ingest {
     }
 
-    @Command(name = "csv", mixinStandardHelpOptions = true, sortOptions = false,
-            description = {"Read CSV files (any Hadoop path: file://, hdfs://, s3a://) into DIR/filter.bf, DIR/report.json,",
-                    "DIR/rejects/part-*.csv and, when they are small, DIR/rejects.csv."},
-            footer = {"", ExitCodes.HELP})
-    static final class IngestCsv implements Callable<Integer> {
-        private final JavaSparkContext sc;
-
-        @Spec
-        CommandSpec spec;
-
-        @Parameters(arity = "1..*", paramLabel = "FILE", description = "CSV files to read.")
-        List<String> files;
-
-        @Option(names = "--key", split = ",", paramLabel = "COLUMN", description = "Key column(s). Default: the whole row.")
-        List<String> key;
-
-        @Option(names = "--out", paramLabel = "DIR", required = true, description = "Output directory (created if missing).")
-        String out;
-
+    /** The options of reading CSV files on a cluster, shared by {@code ingest csv} and {@code check}. */
+    static final class CsvRead {
         @Option(names = "--delimiter", paramLabel = "CHAR", defaultValue = ",", description = "Field delimiter; 'tab' for a tab (default: '${DEFAULT-VALUE}').")
         String delimiter;
 
@@ -130,13 +116,6 @@ public final class SparkMain {
                 description = "Reduce partitions (key partitions, as local --handlers). Default: spark.default.parallelism.")
         Integer partitions;
 
-        @Option(names = "--fpp", paramLabel = "P", defaultValue = "0.01", description = "Target false-positive probability (default: ${DEFAULT-VALUE}).")
-        double fpp;
-
-        @Option(names = "--expected-keys", paramLabel = "N",
-                description = "Distinct keys the filter is sized for. Default: the input's physical lines (an upper bound on its records).")
-        Long expectedKeys;
-
         @Option(names = "--exact-memory", paramLabel = "BYTES",
                 description = "Memory the exact counts may use, all partitions together. Default: 40%% of each executor's heap, shared by its cores.")
         Long exactMemory;
@@ -151,6 +130,47 @@ public final class SparkMain {
         @Option(names = {"-q", "--quiet"}, description = "No summary on stdout.")
         boolean quiet;
 
+        /** @param key null: the filter's (check) */
+        SparkCsvJob.Settings settings(List<String> files, String out, KeySpec key, double fpp, Long expectedKeys) {
+            String d = delimiter.equals("tab") || delimiter.equals("\\t") ? "\t" : delimiter;
+            if (d.length() != 1) {
+                throw new IllegalArgumentException("--delimiter must be one character, got '" + delimiter + "'");
+            }
+            CsvDialect dialect = new CsvDialect(d.charAt(0), quote, !noHeader, maxRecordSize, maxFieldSize);
+            return new SparkCsvJob.Settings(files, out, key, dialect, parser, fpp, expectedKeys, exactMemory, stats, maxRejects,
+                    partitions, chunkSize);
+        }
+    }
+
+    @Command(name = "csv", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"Read CSV files (any Hadoop path: file://, hdfs://, s3a://) into DIR/filter.bf, DIR/report.json,",
+                    "DIR/rejects/part-*.csv and, when they are small, DIR/rejects.csv."},
+            footer = {"", ExitCodes.HELP})
+    static final class IngestCsv implements Callable<Integer> {
+        private final JavaSparkContext sc;
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(arity = "1..*", paramLabel = "FILE", description = "CSV files to read.")
+        List<String> files;
+
+        @Option(names = "--key", split = ",", paramLabel = "COLUMN", description = "Key column(s). Default: the whole row.")
+        List<String> key;
+
+        @Option(names = "--out", paramLabel = "DIR", required = true, description = "Output directory (created if missing).")
+        String out;
+
+        @Option(names = "--fpp", paramLabel = "P", defaultValue = "0.01", description = "Target false-positive probability (default: ${DEFAULT-VALUE}).")
+        double fpp;
+
+        @Option(names = "--expected-keys", paramLabel = "N",
+                description = "Distinct keys the filter is sized for. Default: the input's physical lines (an upper bound on its records).")
+        Long expectedKeys;
+
+        @Mixin
+        CsvRead csv;
+
         IngestCsv(JavaSparkContext sc) {
             this.sc = sc;
         }
@@ -159,18 +179,63 @@ public final class SparkMain {
         public Integer call() throws Exception {
             SparkCsvJob.Settings s;
             try {
-                String d = delimiter.equals("tab") || delimiter.equals("\\t") ? "\t" : delimiter;
-                if (d.length() != 1) {
-                    throw new IllegalArgumentException("--delimiter must be one character, got '" + delimiter + "'");
-                }
-                CsvDialect dialect = new CsvDialect(d.charAt(0), quote, !noHeader, maxRecordSize, maxFieldSize);
-                KeySpec keySpec = key == null || key.isEmpty() ? KeySpec.wholeRecord() : new KeySpec(key);
-                s = new SparkCsvJob.Settings(files, out, keySpec, dialect, parser, fpp, expectedKeys, exactMemory, stats, maxRejects,
-                        partitions, chunkSize);
+                s = csv.settings(files, out, key == null || key.isEmpty() ? KeySpec.wholeRecord() : new KeySpec(key), fpp, expectedKeys);
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), e.getMessage());
             }
-            return summary(spec, SparkCsvJob.run(sc, s), quiet);
+            return summary(spec, SparkCsvJob.run(sc, s), csv.quiet);
+        }
+    }
+
+    @Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"Check CSV files (any Hadoop path) against a filter: records whose key it definitely does not hold are new,",
+                    "the others probably seen. Counts (and duplicates within the input) into DIR/report.json, rejects into",
+                    "DIR/rejects/part-*.csv and DIR/rejects.csv. No --new/--seen files and no --update on Spark (yet)."},
+            footer = {"", ExitCodes.HELP})
+    static final class Check implements Callable<Integer> {
+        private final JavaSparkContext sc;
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(arity = "1..*", paramLabel = "FILE", description = "CSV files to check.")
+        List<String> files;
+
+        @Option(names = "--filter", required = true, paramLabel = "F", description = "The filter file to check against (any Hadoop path).")
+        String filter;
+
+        @Option(names = "--key", split = ",", paramLabel = "COLUMN",
+                description = "Key column(s); must match the filter's key spec. Default: the filter's.")
+        List<String> key;
+
+        @Option(names = "--out", paramLabel = "DIR", required = true,
+                description = "Directory for report.json and the rejects (required on Spark: map tasks write their rejects there).")
+        String out;
+
+        @Mixin
+        CsvRead csv;
+
+        Check(JavaSparkContext sc) {
+            this.sc = sc;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            SparkCsvJob.Settings s;
+            try {
+                s = csv.settings(files, out, key == null || key.isEmpty() ? null : new KeySpec(key), 0.01, null);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            }
+            SparkIngest.Result r = SparkCsvJob.check(sc, s, filter);
+            if (!csv.quiet && r.report().check() != null) {
+                var c = r.report().check();
+                PrintWriter o = spec.commandLine().getOut();
+                o.printf(Locale.ROOT, "check: %,d new (certain), %,d probably seen (filter fpp %.3g: truly seen %,d..%,d at 95%%)%n",
+                        c.newRecords(), c.seenRecords(), c.filterFpp(), c.seenRecordsLow(), c.seenRecordsHigh());
+                o.flush();
+            }
+            return summary(spec, r, csv.quiet);
         }
     }
 

@@ -12,14 +12,19 @@ import java.io.Serializable;
  * @param exactBytes one reduce partition's exact-set budget, or -1 for the local default share of the executor heap over its task slots
  * @param profiles   the field profile the run keeps, or null for none ({@code --stats none})
  * @param out        the run's output directory (qualified), for the rejects part files
+ * @param reference  a check's filter: "seen" means in it; null for an ingest, where "seen" means earlier in the input
  */
-record TaskSettings(int partitions, long expectedKeys, double fpp, long exactBytes, ProfileKind profiles, String out)
-        implements Serializable {
+record TaskSettings(int partitions, long expectedKeys, double fpp, long exactBytes, ProfileKind profiles, String out,
+                    ReferenceFilter reference) implements Serializable {
     @Serial
-    private static final long serialVersionUID = 2L;
+    private static final long serialVersionUID = 3L;
 
     TaskSettings(int partitions, FilterParams params, long exactBytes, ProfileKind profiles, String out) {
-        this(partitions, params.expectedKeys(), params.fpp(), exactBytes, profiles, out);
+        this(partitions, params.expectedKeys(), params.fpp(), exactBytes, profiles, out, null);
+    }
+
+    TaskSettings withReference(ReferenceFilter r) {
+        return new TaskSettings(partitions, expectedKeys, fpp, exactBytes, profiles, out, r);
     }
 
     FilterParams params() {
