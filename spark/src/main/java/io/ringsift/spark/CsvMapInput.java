@@ -18,10 +18,12 @@ import org.apache.hadoop.fs.Path;
  * (framing, parsing, rejects with their lines, the key encoded and hashed once), from the true
  * record start and line the prefix pass found.
  *
- * @param fields the run's field names (the union of the files' columns, as locally)
+ * @param fields  the run's field names (the union of the files' columns, as locally)
+ * @param keepRaw each accepted record's bytes (with its line end) in the batch, for a check's {@code --new}/{@code --seen}
  */
 record CsvMapInput(char delimiter, char quote, boolean header, int maxRecordBytes, int maxFieldBytes, CsvParser parser,
-                   StatsLevel stats, List<String> fields, List<SparkFile> files, HadoopConf conf) implements MapInput<SparkChunk> {
+                   StatsLevel stats, List<String> fields, List<SparkFile> files, HadoopConf conf, boolean keepRaw)
+        implements MapInput<SparkChunk> {
     @Serial
     private static final long serialVersionUID = 1L;
 
@@ -30,9 +32,10 @@ record CsvMapInput(char delimiter, char quote, boolean header, int maxRecordByte
         files = List.copyOf(files);
     }
 
-    static CsvMapInput of(CsvDialect d, CsvParser parser, StatsLevel stats, List<String> fields, List<SparkFile> files, HadoopConf conf) {
+    static CsvMapInput of(CsvDialect d, CsvParser parser, StatsLevel stats, List<String> fields, List<SparkFile> files, HadoopConf conf,
+                          boolean keepRaw) {
         return new CsvMapInput(d.delimiter(), d.quote(), d.header(), d.maxRecordBytes(), d.maxFieldBytes(), parser, stats, fields, files,
-                conf);
+                conf, keepRaw);
     }
 
     CsvDialect dialect() {
@@ -62,7 +65,7 @@ record CsvMapInput(char delimiter, char quote, boolean header, int maxRecordByte
 
     @Override
     public Reader<SparkChunk> newReader() {
-        CsvUnitReader reader = new CsvUnitReader(dialect(), parser, false, null, stats != StatsLevel.NONE);
+        CsvUnitReader reader = new CsvUnitReader(dialect(), parser, keepRaw, null, stats != StatsLevel.NONE);
         return (c, sink, rejects) -> {
             SparkFile f = files.get(c.file());
             CsvUnit unit = new CsvUnit(c.id(), f.toCsvFile(), c.start(), c.end(), c.firstLine());

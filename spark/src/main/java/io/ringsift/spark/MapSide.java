@@ -1,11 +1,14 @@
 package io.ringsift.spark;
 
+import io.ringsift.filter.BloomChain;
 import io.ringsift.key.KeyHash;
 import io.ringsift.partial.FieldProfile;
 import io.ringsift.record.RecordBatch;
 import io.ringsift.record.RecordSink;
 import io.ringsift.source.UnitResult;
+import java.io.IOException;
 import java.io.Serial;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -65,9 +68,18 @@ final class MapSide<T> implements PairFlatMapFunction<Iterator<T>, Integer, Obje
         TaskContext task = TaskContext.get();
         long attempt = task == null ? 0 : task.taskAttemptId();
         UnitResult r;
-        try (RejectParts.Writer rejects = new RejectParts.Writer(fs, dir, id, input.source(u), attempt)) {
+        try (RejectParts.Writer rejects = new RejectParts.Writer(fs, dir, id, input.source(u), attempt);
+             CheckParts.Writer fresh = s.keepNew() ? new CheckParts.Writer(fs, new Path(dir, CheckParts.NEW_DIR), id, attempt) : null;
+             CheckParts.Writer seen = s.keepSeen() ? new CheckParts.Writer(fs, new Path(dir, CheckParts.SEEN_DIR), id, attempt) : null) {
+            router.check(s.reference(), fresh, seen);
             r = reader.read(u, router, rejects);
             rejects.finish();
+            if (fresh != null) {
+                fresh.finish();
+            }
+            if (seen != null) {
+                seen.finish();
+            }
         }
         router.flush();
         byte[] profile = router.profile == null ? null : ProfileKind.toBytes(router.profile);
@@ -113,6 +125,9 @@ final class MapSide<T> implements PairFlatMapFunction<Iterator<T>, Integer, Obje
         private final RecordBatch batch = new RecordBatch(1024);
         private final long[][] blocks;
         private final int[] fill;
+        private BloomChain reference;
+        private CheckParts.Writer fresh;
+        private CheckParts.Writer seen;
 
         Router(int partitions, List<Tuple2<Integer, Object>> out, FieldProfile profile) {
             this.partitions = partitions;
@@ -120,6 +135,13 @@ final class MapSide<T> implements PairFlatMapFunction<Iterator<T>, Integer, Obje
             this.profile = profile;
             this.blocks = new long[partitions][];
             this.fill = new int[partitions];
+        }
+
+        /** A check with --new/--seen: each row goes to the part its answer names, the answer a reduce task gives too. */
+        void check(ReferenceFilter filter, CheckParts.Writer fresh, CheckParts.Writer seen) {
+            this.reference = fresh == null && seen == null ? null : filter.chain();
+            this.fresh = fresh;
+            this.seen = seen;
         }
 
         @Override
@@ -144,6 +166,16 @@ final class MapSide<T> implements PairFlatMapFunction<Iterator<T>, Integer, Obje
                 }
                 if (profile != null) {
                     profile.accept(batch.rows[r], batch.unitId());
+                }
+                if (reference != null) {
+                    CheckParts.Writer w = reference.mightContain(batch.hashLo[r], batch.hashHi[r]) ? seen : fresh;
+                    if (w != null) {
+                        try {
+                            w.write(batch.raw[r]);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException("cannot write a check part: " + e.getMessage(), e);
+                        }
+                    }
                 }
             }
             batch.reset(unit);

@@ -73,12 +73,17 @@ public final class SparkCsvJob {
      * @param s      the run's settings; {@code s.key()} null for the filter's key; {@code expectedKeys} and {@code fpp} are the filter's
      * @param filter the filter file (any Hadoop path)
      */
-    public static SparkIngest.Result check(JavaSparkContext sc, Settings s, String filter)
+    public static SparkIngest.Result check(JavaSparkContext sc, Settings s, String filter, String newOut, String seenOut)
             throws CsvInputException, IOException, SparkUserError {
-        return run(sc, s, filter);
+        return run(sc, s, filter, newOut, seenOut);
     }
 
-    private static SparkIngest.Result run(JavaSparkContext sc, Settings s, String filterName)
+    private static SparkIngest.Result run(JavaSparkContext sc, Settings s, String filterName) throws CsvInputException, IOException,
+            SparkUserError {
+        return run(sc, s, filterName, null, null);
+    }
+
+    private static SparkIngest.Result run(JavaSparkContext sc, Settings s, String filterName, String newOut, String seenOut)
             throws CsvInputException, IOException, SparkUserError {
         Path out = new Path(s.out());
         FileSystem fs = SparkIngest.fileSystem(out, sc.hadoopConfiguration());
@@ -95,8 +100,13 @@ public final class SparkCsvJob {
                         + "' (" + filterName + "): keys made differently never match");
             }
         }
+        requireDistinctOutputs(sc.hadoopConfiguration(), s.files(), filterName, newOut, seenOut);
         SparkIngest.prepare(fs, out, reference == null);
         ChunkPlanner.Plan plan = ChunkPlanner.plan(sc, s.files(), s.dialect(), key, s.chunkBytes());
+        byte[] header = new byte[0];
+        if (newOut != null || seenOut != null) {
+            header = requireOneHeader(plan);
+        }
         int partitions = s.partitions() != null ? s.partitions() : Math.max(1, sc.defaultParallelism());
         // without --expected-keys: the line ends the summaries counted, plus one per file for a last line
         // without one: an upper bound on the records. A check's partials are shaped as its filter is (as locally).
@@ -108,9 +118,9 @@ public final class SparkCsvJob {
         TaskSettings ts = new TaskSettings(partitions, params, exactBytes,
                 s.stats() == StatsLevel.NONE ? null : new ProfileKind.Columns(plan.fields(), s.stats()), out.toString());
         if (reference != null) {
-            ts = ts.withReference(ReferenceFilter.broadcast(sc, reference.chain()));
+            ts = ts.withReference(ReferenceFilter.broadcast(sc, reference.chain()), newOut != null, seenOut != null);
         }
-        CsvMapInput tasks = CsvMapInput.of(s.dialect(), s.parser(), s.stats(), plan.fields(), plan.files(), conf);
+        CsvMapInput tasks = CsvMapInput.of(s.dialect(), s.parser(), s.stats(), plan.fields(), plan.files(), conf, ts.keepRaw());
         String command = reference == null ? "ingest csv" : "check";
 
         SparkIngest.Reduced reduced = SparkIngest.reduce(sc,
@@ -124,8 +134,49 @@ public final class SparkCsvJob {
         }
         CsvInput input = new CsvInput(new CsvPlan(csvFiles, units, plan.fields(), plan.planMillis()), s.dialect(), s.parser(), false);
         SparkIngest.Run run = new SparkIngest.Run(command, key, params, s.maxRejects(), partitions, input,
-                results -> sources(plan, results), reference, filterName);
+                results -> sources(plan, results), reference, filterName, new SparkIngest.CheckOutputs(newOut, seenOut, header));
         return SparkIngest.finish(sc, fs, out, run, reduced);
+    }
+
+    /** --new/--seen must not overwrite an input, the filter or each other (refused before any work, as locally). */
+    private static void requireDistinctOutputs(org.apache.hadoop.conf.Configuration conf, List<String> files, String filter, String newOut,
+                                               String seenOut) throws IOException, SparkUserError {
+        java.util.Map<Path, String> inputs = new java.util.HashMap<>();
+        for (String f : files) {
+            inputs.put(qualified(f, conf), "input " + f);
+        }
+        if (filter != null) {
+            inputs.put(qualified(filter, conf), "--filter " + filter);
+        }
+        for (String[] o : new String[][] {{"--new", newOut}, {"--seen", seenOut}}) {
+            if (o[1] != null) {
+                String clash = inputs.putIfAbsent(qualified(o[1], conf), o[0] + " " + o[1]);
+                if (clash != null) {
+                    throw new SparkUserError(o[0] + " " + o[1] + " is the same file as " + clash + ": give another path");
+                }
+            }
+        }
+    }
+
+    private static Path qualified(String name, org.apache.hadoop.conf.Configuration conf) throws IOException {
+        Path p = new Path(name);
+        return p.getFileSystem(conf).makeQualified(p);
+    }
+
+    /**
+     * --new and --seen copy rows byte for byte under the first file's header, so every file must
+     * have the same columns in the same order (the local check's rule). Returns that header.
+     */
+    private static byte[] requireOneHeader(ChunkPlanner.Plan plan) throws SparkUserError {
+        SparkFile first = plan.files().get(0);
+        for (SparkFile f : plan.files()) {
+            if (!f.headerColumns().equals(first.headerColumns())) {
+                throw new SparkUserError(f.source() + ": its columns (" + String.join(",", f.headerColumns()) + ") differ from "
+                        + first.source() + "'s (" + String.join(",", first.headerColumns()) + "); --new/--seen copy rows under the"
+                        + " first file's header, so check files with other columns in a separate run");
+            }
+        }
+        return first.headerLine() == null ? new byte[0] : first.headerLine();
     }
 
     /** Reads a filter file from any Hadoop path (a file on another file system through a local temp copy). */

@@ -68,13 +68,22 @@ final class SparkIngest {
      * @param maxRejects -1 for no limit
      * @param reference  a check's filter (no filter is written; the report has a check block), or null for an ingest
      * @param referenceName the check's {@code --filter} as the user gave it, or null
+     * @param outputs    a check's --new/--seen files
      */
     record Run(String command, KeySpec key, FilterParams params, long maxRejects, int partitions, JobInput<? extends WorkUnit> input,
-               Function<List<UnitResult>, List<Report.Source>> sources, LoadedFilter reference, String referenceName) {
+               Function<List<UnitResult>, List<Report.Source>> sources, LoadedFilter reference, String referenceName,
+               CheckOutputs outputs) {
         Run(String command, KeySpec key, FilterParams params, long maxRejects, int partitions, JobInput<? extends WorkUnit> input,
             Function<List<UnitResult>, List<Report.Source>> sources) {
-            this(command, key, params, maxRejects, partitions, input, sources, null, null);
+            this(command, key, params, maxRejects, partitions, input, sources, null, null, new CheckOutputs(null, null, new byte[0]));
         }
+    }
+
+    /**
+     * A check's {@code --new} and {@code --seen} (either may be null): written from the map tasks'
+     * parts once the run is complete, under {@code header}.
+     */
+    record CheckOutputs(String newName, String seenName, byte[] header) {
     }
 
     /**
@@ -125,6 +134,22 @@ final class SparkIngest {
         }
         Path rejectsPath = merged == null ? null : RejectParts.merge(fs, out, rejected);
         String failure = red.failure();
+        if (failure == null && !(run.maxRejects() >= 0 && rejected > run.maxRejects())) {
+            // complete: the check's outputs appear, as locally, only for a whole input
+            CheckOutputs o = run.outputs();
+            try {
+                for (String[] t : new String[][] {{o.newName(), CheckParts.NEW_DIR}, {o.seenName(), CheckParts.SEEN_DIR}}) {
+                    if (t[0] != null) {
+                        Path target = new Path(t[0]);
+                        CheckParts.assemble(fileSystem(target, sc.hadoopConfiguration()), new Path(out, t[1]), o.header(), target);
+                    }
+                }
+            } catch (IOException e) {
+                failure = e.getMessage();
+            }
+        }
+        fs.delete(new Path(out, CheckParts.NEW_DIR), true);
+        fs.delete(new Path(out, CheckParts.SEEN_DIR), true);
         String stopReason = null;
         int exit = ExitCodes.OK;
         if (failure != null) {
@@ -153,7 +178,8 @@ final class SparkIngest {
                 warnings.addAll(Warnings.forFilter(reference, run.params()));
             }
             long seen = merged == null ? 0 : merged.partial.seenRecords();
-            check = CheckJob.bloomCheck(run.referenceName(), records - seen, seen, null, null, false, filterFpp);
+            check = CheckJob.bloomCheck(run.referenceName(), records - seen, seen, run.outputs().newName(), run.outputs().seenName(), false,
+                    filterFpp);
         } else if (complete) {
             BloomChain chain = merged.partial.bloom();
             filterPath = new Path(out, FILTER_FILE);
@@ -225,6 +251,8 @@ final class SparkIngest {
             fs.delete(new Path(out, name), false);
         }
         fs.delete(new Path(out, RejectParts.DIR), true);
+        fs.delete(new Path(out, CheckParts.NEW_DIR), true);
+        fs.delete(new Path(out, CheckParts.SEEN_DIR), true);
     }
 
     interface Body {

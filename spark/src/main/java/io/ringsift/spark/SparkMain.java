@@ -190,7 +190,8 @@ public final class SparkMain {
     @Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
             description = {"Check CSV files (any Hadoop path) against a filter: records whose key it definitely does not hold are new,",
                     "the others probably seen. Counts (and duplicates within the input) into DIR/report.json, rejects into",
-                    "DIR/rejects/part-*.csv and DIR/rejects.csv. No --new/--seen files and no --update on Spark (yet)."},
+                    "DIR/rejects/part-*.csv and DIR/rejects.csv; with --new/--seen the rows themselves, byte for byte, in input",
+                    "order within each file, under the first file's header. No --update on Spark."},
             footer = {"", ExitCodes.HELP})
     static final class Check implements Callable<Integer> {
         private final JavaSparkContext sc;
@@ -212,6 +213,12 @@ public final class SparkMain {
                 description = "Directory for report.json and the rejects (required on Spark: map tasks write their rejects there).")
         String out;
 
+        @Option(names = "--new", paramLabel = "OUT", description = "Write rows whose key is definitely new here (any Hadoop path).")
+        String newOut;
+
+        @Option(names = "--seen", paramLabel = "OUT", description = "Write rows whose key was probably seen here (any Hadoop path).")
+        String seenOut;
+
         @Mixin
         CsvRead csv;
 
@@ -227,7 +234,7 @@ public final class SparkMain {
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), e.getMessage());
             }
-            SparkIngest.Result r = SparkCsvJob.check(sc, s, filter);
+            SparkIngest.Result r = SparkCsvJob.check(sc, s, filter, newOut, seenOut);
             if (!csv.quiet && r.report().check() != null) {
                 var c = r.report().check();
                 PrintWriter o = spec.commandLine().getOut();
