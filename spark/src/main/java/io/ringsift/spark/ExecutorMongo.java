@@ -33,7 +33,8 @@ final class ExecutorMongo {
         }
     }
 
-    private static void closeAll() {
+    /** Closes every client of this JVM (the shutdown hook; tests, after their server is gone). */
+    static void closeAll() {
         CLIENTS.values().forEach(MongoClient::close);
         CLIENTS.clear();
     }

@@ -66,6 +66,7 @@ class SparkMongoEqualsLocalTest {
 
     @AfterAll
     static void stop() {
+        ExecutorMongo.closeAll();   // local mode: the tasks' clients live in this JVM; their server goes now
         if (mongo != null) {
             mongo.close();
         }
