@@ -4,6 +4,9 @@ import com.mongodb.client.MongoCollection;
 import io.ringsift.key.KeySpec;
 import io.ringsift.partial.FieldProfile;
 import io.ringsift.partial.PathProfile;
+import io.ringsift.record.RecordSink;
+import io.ringsift.record.RejectSink;
+import io.ringsift.source.UnitResult;
 import io.ringsift.source.mongo.MongoConnection;
 import io.ringsift.source.mongo.MongoPartition;
 import io.ringsift.source.mongo.MongoPartitionReader;
@@ -56,22 +59,29 @@ record MongoMapInput(String uri, long serverSelectionMillis, long connectMillis,
 
     @Override
     public Reader<SparkRange> newReader() {
-        MongoPartitionReader.Options options = new MongoPartitionReader.Options(cursorBatch, retries, Duration.ofMillis(backoffMillis),
-                ratePerTask == null ? null : MongoPartitionReader.Options.maxRate(ratePerTask));
-        KeySpec keySpec = new KeySpec(key);
-        MongoPartitionReader[] reader = new MongoPartitionReader[1];
-        return (r, sink, rejects) -> {
+        return new RangeReader();
+    }
+
+    /** One task's reader: its {@link MongoPartitionReader} is made at the first range, on the executor's shared client. */
+    private final class RangeReader implements Reader<SparkRange> {
+        private MongoPartitionReader reader;
+
+        @Override
+        public UnitResult read(SparkRange r, RecordSink sink, RejectSink rejects) throws Exception {
             MongoPartition range = r.toPartition(namespace);
-            if (reader[0] == null) {
+            if (reader == null) {
                 MongoCollection<RawBsonDocument> coll;
                 try {
                     coll = ExecutorMongo.client(uri, connection()).getDatabase(db).getCollection(collection, RawBsonDocument.class);
                 } catch (MongoSourceException e) {
+                    // "cannot reach MongoDB at ...": say which range could not be read
                     throw new MongoSourceException(range.describe() + ": " + e.getMessage(), e);
                 }
-                reader[0] = new MongoPartitionReader(coll, keySpec, options, false);
+                MongoPartitionReader.Options options = new MongoPartitionReader.Options(cursorBatch, retries,
+                        Duration.ofMillis(backoffMillis), ratePerTask == null ? null : MongoPartitionReader.Options.maxRate(ratePerTask));
+                reader = new MongoPartitionReader(coll, new KeySpec(key), options, false);
             }
-            return reader[0].read(range, sink, rejects);
-        };
+            return reader.read(range, sink, rejects);
+        }
     }
 }
