@@ -136,15 +136,8 @@ public final class CheckJob {
                     o.newOut() == null ? null : o.newOut().toString(), o.seenOut() == null ? null : o.seenOut().toString(), updated,
                     bloomSeen, bloomSeen == null ? null : bloomSeen - seen, "exact", filterFpp, null, seen, seen);
         } else {
-            // each new key is called "seen" with probability p: Horvitz-Thompson over the observed "new" answers
-            double p = Math.min(filterFpp, 0.999);
-            double fp = fresh * p / (1 - p);
-            double half = 1.96 * Math.sqrt(fresh * p / ((1 - p) * (1 - p))) + 1;
-            long low = Math.max(0, Math.min(seen, (long) Math.floor(seen - fp - half)));
-            long high = Math.max(0, Math.min(seen, (long) Math.ceil(seen - fp + half)));
-            check = new Report.Check(o.filterPath().toString(), fresh, seen,
-                    o.newOut() == null ? null : o.newOut().toString(), o.seenOut() == null ? null : o.seenOut().toString(), updated,
-                    null, null, "bloom", filterFpp, fp, low, high);
+            check = bloomCheck(o.filterPath().toString(), fresh, seen, o.newOut() == null ? null : o.newOut().toString(),
+                    o.seenOut() == null ? null : o.seenOut().toString(), updated, filterFpp);
         }
         long bytes = outcome.units().stream().filter(Objects::nonNull).mapToLong(UnitResult::bytes).sum();
         double seconds = Math.max(outcome.elapsedNanos(), 1) / 1e9;
@@ -162,6 +155,22 @@ public final class CheckJob {
             ReportWriter.write(reportPath, report);
         }
         return new JobResult(report, reportPath, updated ? o.filterPath() : null, rejectsPath, IngestJob.exitCode(outcome));
+    }
+
+    /**
+     * The report's check block of a plain (Bloom) check: the "seen" answers, and how many of them
+     * are truly seen, estimated with a 95% interval. Each new key is called "seen" with probability
+     * p (the filter's fpp at its fill): Horvitz-Thompson over the observed "new" answers gives
+     * {@code fresh x p / (1 - p)} expected false positives. Spark's check reports with it too.
+     */
+    public static Report.Check bloomCheck(String filterPath, long fresh, long seen, String newPath, String seenPath, boolean updated,
+                                          double filterFpp) {
+        double p = Math.min(filterFpp, 0.999);
+        double fp = fresh * p / (1 - p);
+        double half = 1.96 * Math.sqrt(fresh * p / ((1 - p) * (1 - p))) + 1;
+        long low = Math.max(0, Math.min(seen, (long) Math.floor(seen - fp - half)));
+        long high = Math.max(0, Math.min(seen, (long) Math.ceil(seen - fp + half)));
+        return new Report.Check(filterPath, fresh, seen, newPath, seenPath, updated, null, null, "bloom", filterFpp, fp, low, high);
     }
 
     /**

@@ -138,7 +138,7 @@ final class ChunkPlanner {
     /** Reads {@code [from, to)} a buffer at a time and composes the buffers' summaries. */
     static ChunkSummary summarise(Piece p, CsvDialect dialect, HadoopConf conf) throws IOException {
         org.apache.hadoop.fs.Path hp = new org.apache.hadoop.fs.Path(p.uri());
-        FileSystem fs = SparkCsvJob.fileSystem(hp, conf.get());
+        FileSystem fs = SparkIngest.fileSystem(hp, conf.get());
         byte[] b = new byte[(int) Math.min(BUFFER, p.to() - p.from())];
         ChunkSummary s = null;
         try (FSDataInputStream in = fs.open(hp)) {

@@ -1,20 +1,17 @@
 package io.ringsift.spark;
 
+import io.ringsift.filter.BloomChain;
 import io.ringsift.key.KeyHash;
-import io.ringsift.partial.CsvFieldProfile;
+import io.ringsift.partial.FieldProfile;
 import io.ringsift.record.RecordBatch;
 import io.ringsift.record.RecordSink;
 import io.ringsift.source.UnitResult;
-import io.ringsift.source.csv.CsvUnit;
-import io.ringsift.source.csv.CsvUnitReader;
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.Serial;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.TaskContext;
@@ -22,87 +19,77 @@ import org.apache.spark.api.java.function.PairFlatMapFunction;
 import scala.Tuple2;
 
 /**
- * Spark stage 2, map side: reads chunks with the stages' {@link CsvUnitReader} (framing, parsing,
- * rejects with their lines, the key encoded and hashed once), keeps field statistics for the
- * chunk, and routes every key hash to reduce partition {@link KeyHash#partition}{@code (hi, P)}:
- * the function that routes rows to local handlers, so each reduce partition owns the keys one of
- * P local handlers would.
+ * Spark stage 2, map side, for any input: reads units with the stages' readers ({@link MapInput}:
+ * CSV chunks, {@code _id} ranges), keeps field statistics for the unit, and routes every key hash
+ * to reduce partition {@link KeyHash#partition}{@code (hi, P)}: the function that routes rows to
+ * local handlers, so each reduce partition owns the keys one of P local handlers would.
  *
- * <p>What is shuffled: per (chunk, partition), blocks of up to {@link #BLOCK} hashes as one
- * {@code long[]} (lo, hi interleaved): 16 bytes a record plus a few bytes a block. The hashes of one
- * chunk are held until the chunk is read (16 bytes a record: ~21 MB for a 128 MB chunk of
- * 100-byte records).
+ * <p>What is shuffled: per (unit, partition), blocks of up to {@link #BLOCK} hashes as one
+ * {@code long[]} (lo, hi interleaved): 16 bytes a record plus a few bytes a block; and per unit one
+ * {@link UnitFigures}. The hashes of one unit are held until the unit is read (16 bytes a record:
+ * ~21 MB for a 128 MB chunk of 100-byte records).
  */
-final class MapSide implements PairFlatMapFunction<Iterator<SparkChunk>, Integer, Object> {
+final class MapSide<T> implements PairFlatMapFunction<Iterator<T>, Integer, Object> {
     @Serial
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
     /** Hashes per shuffled block. */
     static final int BLOCK = 4096;
-    /** Test hook: a task-local property naming a chunk whose first attempt fails half-way through its output. */
+    /** Test hook: a task-local property naming a unit whose first attempt fails half-way through its output. */
     static final String FAIL_ONCE = "ringsift.test.failChunkOnce";
 
     private final TaskSettings s;
     private final HadoopConf conf;
+    private final MapInput<T> input;
 
-    MapSide(TaskSettings s, HadoopConf conf) {
+    MapSide(TaskSettings s, HadoopConf conf, MapInput<T> input) {
         this.s = s;
         this.conf = conf;
+        this.input = input;
     }
 
     @Override
-    public Iterator<Tuple2<Integer, Object>> call(Iterator<SparkChunk> chunks) throws Exception {
+    public Iterator<Tuple2<Integer, Object>> call(Iterator<T> units) throws Exception {
         List<Tuple2<Integer, Object>> out = new ArrayList<>();
-        CsvUnitReader reader = new CsvUnitReader(s.dialect(), s.parser(), false, null, s.stats() != io.ringsift.partial.StatsLevel.NONE);
+        MapInput.Reader<T> reader = input.newReader();
         boolean failOnce = false;
-        while (chunks.hasNext()) {
-            SparkChunk c = chunks.next();
-            read(c, reader, out);
-            failOnce |= failsOnce(c);
+        while (units.hasNext()) {
+            T u = units.next();
+            read(u, reader, out);
+            failOnce |= failsOnce(input.unit(u));
         }
         return failOnce ? failingHalfWay(out) : out.iterator();
     }
 
-    private void read(SparkChunk c, CsvUnitReader reader, List<Tuple2<Integer, Object>> out) throws IOException {
-        SparkFile f = s.files().get(c.file());
-        CsvUnit unit = new CsvUnit(c.id(), f.toCsvFile(), c.start(), c.end(), c.firstLine());
-        Router router = new Router(s.partitions(), out, profile(c, f));
-        Path path = new Path(f.uri());
-        FileSystem fs = SparkCsvJob.fileSystem(path, conf.get());
+    private void read(T u, MapInput.Reader<T> reader, List<Tuple2<Integer, Object>> out) throws Exception {
+        int id = input.unit(u);
+        Router router = new Router(s.partitions(), out, input.newProfile(u));
+        Path dir = new Path(s.out());
+        FileSystem fs = SparkIngest.fileSystem(dir, conf.get());
         TaskContext task = TaskContext.get();
         long attempt = task == null ? 0 : task.taskAttemptId();
         UnitResult r;
-        try (RejectParts.Writer rejects = new RejectParts.Writer(fs, new Path(s.out()), c.id(), f.source(), attempt);
-             FSDataInputStream in = fs.open(path)) {
-            in.seek(c.start());
-            r = reader.read(unit, in, router, rejects);
+        try (RejectParts.Writer rejects = new RejectParts.Writer(fs, dir, id, input.source(u), attempt);
+             CheckParts.Writer fresh = s.keepNew() ? new CheckParts.Writer(fs, new Path(dir, CheckParts.NEW_DIR), id, attempt) : null;
+             CheckParts.Writer seen = s.keepSeen() ? new CheckParts.Writer(fs, new Path(dir, CheckParts.SEEN_DIR), id, attempt) : null) {
+            router.check(s.reference(), fresh, seen);
+            r = reader.read(u, router, rejects);
             rejects.finish();
+            if (fresh != null) {
+                fresh.finish();
+            }
+            if (seen != null) {
+                seen.finish();
+            }
         }
         router.flush();
-        byte[] profile = null;
-        if (router.profile != null) {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            try (DataOutputStream d = new DataOutputStream(bytes)) {
-                router.profile.writeTo(d);
-            }
-            profile = bytes.toByteArray();
-        }
-        // the chunk's figures go to one reduce partition, picked by chunk id so they spread out
-        out.add(new Tuple2<>(c.id() % s.partitions(), new ChunkResult(c.id(), r.records(), r.rejected(), r.bytes(), profile)));
+        byte[] profile = router.profile == null ? null : ProfileKind.toBytes(router.profile);
+        // the unit's figures go to one reduce partition, picked by unit id so they spread out
+        out.add(new Tuple2<>(id % s.partitions(), new UnitFigures(id, r.records(), r.rejected(), r.bytes(), r.retries(), profile)));
     }
 
-    /** A profile for this chunk alone: unit ids index the column mapping, so only this chunk's entry is filled. */
-    private CsvFieldProfile profile(SparkChunk c, SparkFile f) {
-        if (s.stats() == io.ringsift.partial.StatsLevel.NONE) {
-            return null;
-        }
-        int[][] map = new int[c.id() + 1][];
-        map[c.id()] = f.fieldIndexes();
-        return new CsvFieldProfile(s.fields(), map, s.stats());
-    }
-
-    private static boolean failsOnce(SparkChunk c) {
+    private static boolean failsOnce(int unit) {
         TaskContext t = TaskContext.get();
-        return t != null && t.attemptNumber() == 0 && String.valueOf(c.id()).equals(t.getLocalProperty(FAIL_ONCE));
+        return t != null && t.attemptNumber() == 0 && String.valueOf(unit).equals(t.getLocalProperty(FAIL_ONCE));
     }
 
     /** The test hook: hands Spark's shuffle writer half the output, then fails, as a lost executor would. */
@@ -129,22 +116,32 @@ final class MapSide implements PairFlatMapFunction<Iterator<SparkChunk>, Integer
 
     /**
      * The reader's record sink: each published batch is split by key partition into hash blocks
-     * and its rows go to the chunk's field profile. Nothing is kept of a batch after publish.
+     * and its rows go to the unit's field profile. Nothing is kept of a batch after publish.
      */
     private static final class Router implements RecordSink {
         private final int partitions;
         private final List<Tuple2<Integer, Object>> out;
-        final CsvFieldProfile profile;
+        final FieldProfile profile;
         private final RecordBatch batch = new RecordBatch(1024);
         private final long[][] blocks;
         private final int[] fill;
+        private BloomChain reference;
+        private CheckParts.Writer fresh;
+        private CheckParts.Writer seen;
 
-        Router(int partitions, List<Tuple2<Integer, Object>> out, CsvFieldProfile profile) {
+        Router(int partitions, List<Tuple2<Integer, Object>> out, FieldProfile profile) {
             this.partitions = partitions;
             this.out = out;
             this.profile = profile;
             this.blocks = new long[partitions][];
             this.fill = new int[partitions];
+        }
+
+        /** A check with --new/--seen: each row goes to the part its answer names, the answer a reduce task gives too. */
+        void check(ReferenceFilter filter, CheckParts.Writer fresh, CheckParts.Writer seen) {
+            this.reference = fresh == null && seen == null ? null : filter.chain();
+            this.fresh = fresh;
+            this.seen = seen;
         }
 
         @Override
@@ -170,6 +167,16 @@ final class MapSide implements PairFlatMapFunction<Iterator<SparkChunk>, Integer
                 if (profile != null) {
                     profile.accept(batch.rows[r], batch.unitId());
                 }
+                if (reference != null) {
+                    CheckParts.Writer w = reference.mightContain(batch.hashLo[r], batch.hashHi[r]) ? seen : fresh;
+                    if (w != null) {
+                        try {
+                            w.write(batch.raw[r]);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException("cannot write a check part: " + e.getMessage(), e);
+                        }
+                    }
+                }
             }
             batch.reset(unit);
         }
@@ -189,5 +196,4 @@ final class MapSide implements PairFlatMapFunction<Iterator<SparkChunk>, Integer
             }
         }
     }
-
 }

@@ -1,9 +1,8 @@
 package io.ringsift.spark;
 
 import io.ringsift.filter.FilterParams;
-import io.ringsift.partial.CsvFieldProfile;
+import io.ringsift.partial.FieldProfile;
 import io.ringsift.partial.Partial;
-import io.ringsift.partial.StatsLevel;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -13,29 +12,27 @@ import java.io.IOException;
 import java.io.ObjectInput;
 import java.io.ObjectOutput;
 import java.io.Serial;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.TreeMap;
 
 /**
  * What reduce partitions hand to {@code treeReduce}: a {@link Partial} (Bloom chain, duplicate
- * figures), the merged field profile and the per-chunk counts. It travels as the Bloom stages plus
+ * figures), the merged field profile and the per-unit counts. It travels as the Bloom stages plus
  * a few figures ({@link Partial#writeMergeableTo}): never the exact key sets, whose keys no other
  * partition shares, so what reaches the driver is about one filter's size whatever the input.
  */
 final class PartResult implements Externalizable {
     @Serial
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
     private long expectedKeys;
     private double fpp;
     private int share;
-    private StatsLevel stats;
-    private List<String> fields;
+    private ProfileKind kind;
     Partial partial;
-    CsvFieldProfile profile;
-    /** chunk id -> {records, rejected, bytes}. */
-    final TreeMap<Integer, long[]> chunks = new TreeMap<>();
+    /** The merged field profile, or null without statistics. */
+    FieldProfile profile;
+    /** unit id -> {records, rejected, bytes, retries}. */
+    final TreeMap<Integer, long[]> units = new TreeMap<>();
 
     /** For deserialization only. */
     public PartResult() {
@@ -45,25 +42,17 @@ final class PartResult implements Externalizable {
         this.expectedKeys = s.expectedKeys();
         this.fpp = s.fpp();
         this.share = s.partitions();
-        this.stats = s.stats();
-        this.fields = s.fields();
+        this.kind = s.profiles();
         this.partial = partial;
-        this.profile = stats == StatsLevel.NONE ? null : newProfile();
+        this.profile = kind == null ? null : kind.empty();
     }
 
-    private CsvFieldProfile newProfile() {
-        // a profile that only merges and reports: no row reaches it, so it needs no column mapping
-        return new CsvFieldProfile(fields, new int[0][], stats);
-    }
-
-    /** Adds one chunk's figures and statistics. */
-    void add(ChunkResult c) throws IOException {
-        chunks.put(c.chunk(), new long[] {c.records(), c.rejected(), c.bytes()});
-        if (profile != null && c.profile() != null) {
-            CsvFieldProfile p = newProfile();
-            try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(c.profile()))) {
-                p.readFrom(in);
-            }
+    /** Adds one unit's figures and statistics. */
+    void add(UnitFigures u) throws IOException {
+        units.put(u.unit(), new long[] {u.records(), u.rejected(), u.bytes(), u.retries()});
+        if (profile != null && u.profile() != null) {
+            FieldProfile p = kind.empty();
+            ProfileKind.readInto(p, u.profile());
             profile.mergeFrom(p);
         }
     }
@@ -74,7 +63,7 @@ final class PartResult implements Externalizable {
         if (profile != null && o.profile != null) {
             profile.mergeFrom(o.profile);
         }
-        o.chunks.forEach(chunks::put);
+        o.units.forEach(units::put);
         return this;
     }
 
@@ -83,22 +72,15 @@ final class PartResult implements Externalizable {
         out.writeLong(expectedKeys);
         out.writeDouble(fpp);
         out.writeInt(share);
-        out.writeUTF(stats.name());
-        out.writeInt(fields.size());
-        for (String f : fields) {
-            out.writeUTF(f);
-        }
+        out.writeObject(kind);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream d = new DataOutputStream(bytes)) {
             partial.writeMergeableTo(d);
-            if (profile != null) {
-                profile.writeTo(d);
-            }
         }
-        out.writeInt(bytes.size());
-        bytes.writeTo(new ObjectOutputAdapter(out));
-        out.writeInt(chunks.size());
-        for (var e : chunks.entrySet()) {
+        writeBytes(out, bytes.toByteArray());
+        writeBytes(out, profile == null ? new byte[0] : ProfileKind.toBytes(profile));
+        out.writeInt(units.size());
+        for (var e : units.entrySet()) {
             out.writeInt(e.getKey());
             for (long v : e.getValue()) {
                 out.writeLong(v);
@@ -107,48 +89,34 @@ final class PartResult implements Externalizable {
     }
 
     @Override
-    public void readExternal(ObjectInput in) throws IOException {
+    public void readExternal(ObjectInput in) throws IOException, ClassNotFoundException {
         expectedKeys = in.readLong();
         fpp = in.readDouble();
         share = in.readInt();
-        stats = StatsLevel.valueOf(in.readUTF());
-        int n = in.readInt();
-        fields = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            fields.add(in.readUTF());
-        }
-        byte[] b = new byte[in.readInt()];
-        in.readFully(b);
+        kind = (ProfileKind) in.readObject();
         partial = new Partial(new FilterParams(expectedKeys, fpp), share, 0, null, null);
-        profile = stats == StatsLevel.NONE ? null : newProfile();
-        try (DataInputStream d = new DataInputStream(new ByteArrayInputStream(b))) {
+        try (DataInputStream d = new DataInputStream(new ByteArrayInputStream(readBytes(in)))) {
             partial.readMergeableFrom(d);
-            if (profile != null) {
-                profile.readFrom(d);
-            }
+        }
+        byte[] p = readBytes(in);
+        profile = kind == null ? null : kind.empty();
+        if (profile != null) {
+            ProfileKind.readInto(profile, p);
         }
         int c = in.readInt();
         for (int i = 0; i < c; i++) {
-            chunks.put(in.readInt(), new long[] {in.readLong(), in.readLong(), in.readLong()});
+            units.put(in.readInt(), new long[] {in.readLong(), in.readLong(), in.readLong(), in.readLong()});
         }
     }
 
-    /** Lets a ByteArrayOutputStream write straight into an ObjectOutput. */
-    private static final class ObjectOutputAdapter extends java.io.OutputStream {
-        private final ObjectOutput out;
+    private static void writeBytes(ObjectOutput out, byte[] b) throws IOException {
+        out.writeInt(b.length);
+        out.write(b);
+    }
 
-        ObjectOutputAdapter(ObjectOutput out) {
-            this.out = out;
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            out.write(b);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
+    private static byte[] readBytes(ObjectInput in) throws IOException {
+        byte[] b = new byte[in.readInt()];
+        in.readFully(b);
+        return b;
     }
 }

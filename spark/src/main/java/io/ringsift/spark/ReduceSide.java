@@ -1,16 +1,19 @@
 package io.ringsift.spark;
 
+import io.ringsift.filter.BloomChain;
+import io.ringsift.key.KeyHash;
 import io.ringsift.partial.Partial;
 import java.io.Serial;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.Predicate;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import scala.Tuple2;
 
 /**
  * Spark stage 2, reduce side: one partition owns the keys {@code KeyHash.partition(hi, P) == i}
  * and builds its {@link Partial} exactly as local handler i of P does (same filter parameters,
- * same share, its exact key set within its memory share), plus the chunks' figures routed here.
+ * same share, its exact key set within its memory share), plus the units' figures routed here.
  */
 final class ReduceSide implements FlatMapFunction<Iterator<Tuple2<Integer, Object>>, PartResult> {
     @Serial
@@ -24,7 +27,13 @@ final class ReduceSide implements FlatMapFunction<Iterator<Tuple2<Integer, Objec
 
     @Override
     public Iterator<PartResult> call(Iterator<Tuple2<Integer, Object>> rows) throws Exception {
-        Partial partial = new Partial(s.params(), s.partitions(), exactBytes(), null, null);
+        Predicate<KeyHash> seenIf = null;
+        if (s.reference() != null) {
+            // a check: a key is seen when the filter may hold it, as a local check handler answers
+            BloomChain filter = s.reference().chain();
+            seenIf = h -> filter.mightContain(h.lo, h.hi);
+        }
+        Partial partial = new Partial(s.params(), s.partitions(), exactBytes(), seenIf, null);
         PartResult result = new PartResult(s, partial);
         while (rows.hasNext()) {
             Object v = rows.next()._2();
@@ -33,7 +42,7 @@ final class ReduceSide implements FlatMapFunction<Iterator<Tuple2<Integer, Objec
                     partial.add(hashes[i], hashes[i + 1], null, 0);
                 }
             } else {
-                result.add((ChunkResult) v);
+                result.add((UnitFigures) v);
             }
         }
         return List.of(result).iterator();

@@ -1,19 +1,13 @@
 package io.ringsift.spark;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.ringsift.filter.BloomChain;
 import io.ringsift.filter.FilterFile;
-import io.ringsift.filter.FilterHeader;
 import io.ringsift.filter.FilterParams;
+import io.ringsift.filter.LoadedFilter;
 import io.ringsift.job.CsvInput;
-import io.ringsift.job.ExitCodes;
 import io.ringsift.key.KeySpec;
-import io.ringsift.partial.KeyCounts;
 import io.ringsift.partial.StatsLevel;
 import io.ringsift.report.Report;
-import io.ringsift.report.Warnings;
+import io.ringsift.source.UnitResult;
 import io.ringsift.source.csv.CsvDialect;
 import io.ringsift.source.csv.CsvFile;
 import io.ringsift.source.csv.CsvInputException;
@@ -21,13 +15,10 @@ import io.ringsift.source.csv.CsvParser;
 import io.ringsift.source.csv.CsvPlan;
 import io.ringsift.source.csv.CsvUnit;
 import java.io.IOException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -35,18 +26,13 @@ import org.apache.spark.api.java.JavaSparkContext;
 /**
  * {@code ingest csv} on Spark: plan (stage 1 + prefix pass), map tasks read chunks and shuffle
  * 16-byte key hashes to P reduce partitions, each builds a handler's {@code Partial}, partials
- * merge by {@code treeReduce}; the driver writes filter.bf, report.json and rejects.csv exactly
- * as the local job does. Every path goes through Hadoop's FileSystem (file://, hdfs://, s3a://).
+ * merge by {@code treeReduce} ({@link SparkIngest}); the driver writes filter.bf, report.json and
+ * rejects.csv exactly as the local job does. Every path goes through Hadoop's FileSystem (file://,
+ * hdfs://, s3a://).
  */
 public final class SparkCsvJob {
-    public static final String FILTER_FILE = "filter.bf";
-    public static final String REPORT_FILE = "report.json";
-    public static final String REJECTS_FILE = "rejects.csv";
     /** Default chunk size: one map task reads about this many bytes (Hadoop's usual block size). */
     public static final long DEFAULT_CHUNK_BYTES = 128L << 20;
-
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-            .configure(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
 
     /**
      * @param partitions  reduce partitions (null: the context's default parallelism)
@@ -67,54 +53,79 @@ public final class SparkCsvJob {
         }
     }
 
-    /** What a run produced: the exit code, the report as written, and its spark block. */
-    public record Result(int exitCode, Report report, String applicationId, int partitions, long shuffleBytes, Path reportPath,
-                         Path filterPath, Path rejectsPath) {}
-
     private SparkCsvJob() {
     }
 
-    public static Result run(JavaSparkContext sc, Settings s) throws CsvInputException, IOException {
+    public static SparkIngest.Result run(JavaSparkContext sc, Settings s) throws CsvInputException, IOException {
+        try {
+            return run(sc, s, null);
+        } catch (SparkUserError e) {
+            throw new IllegalStateException("an ingest has no filter to disagree with", e);
+        }
+    }
+
+    /**
+     * {@code check}: the same map side (chunks framed, parsed and hashed as for an ingest); each
+     * reduce partition answers "seen" for a key the broadcast filter may hold, as a local check
+     * handler does, and counts duplicates within the input. No filter is written; report.json has
+     * the local check's block.
+     *
+     * @param s      the run's settings; {@code s.key()} null for the filter's key; {@code expectedKeys} and {@code fpp} are the filter's
+     * @param filter the filter file (any Hadoop path)
+     */
+    public static SparkIngest.Result check(JavaSparkContext sc, Settings s, String filter, String newOut, String seenOut)
+            throws CsvInputException, IOException, SparkUserError {
+        return run(sc, s, filter, newOut, seenOut);
+    }
+
+    private static SparkIngest.Result run(JavaSparkContext sc, Settings s, String filterName) throws CsvInputException, IOException,
+            SparkUserError {
+        return run(sc, s, filterName, null, null);
+    }
+
+    private static SparkIngest.Result run(JavaSparkContext sc, Settings s, String filterName, String newOut, String seenOut)
+            throws CsvInputException, IOException, SparkUserError {
         Path out = new Path(s.out());
-        FileSystem fs = fileSystem(out, sc.hadoopConfiguration());
+        FileSystem fs = SparkIngest.fileSystem(out, sc.hadoopConfiguration());
         out = fs.makeQualified(out);
-        prepare(fs, out);
-        ChunkPlanner.Plan plan = ChunkPlanner.plan(sc, s.files(), s.dialect(), s.key(), s.chunkBytes());
+        LoadedFilter reference = null;
+        KeySpec key = s.key();
+        if (filterName != null) {
+            reference = readFilter(filterName, sc.hadoopConfiguration());
+            if (key == null) {
+                key = KeySpec.parse(reference.header().keySpec());
+            }
+            if (!key.describe().equals(reference.header().keySpec())) {
+                throw new SparkUserError("--key '" + key.describe() + "' does not match the filter's key '" + reference.header().keySpec()
+                        + "' (" + filterName + "): keys made differently never match");
+            }
+        }
+        requireDistinctOutputs(sc.hadoopConfiguration(), s.files(), filterName, newOut, seenOut);
+        SparkIngest.prepare(fs, out, reference == null);
+        ChunkPlanner.Plan plan = ChunkPlanner.plan(sc, s.files(), s.dialect(), key, s.chunkBytes());
+        byte[] header = new byte[0];
+        if (newOut != null || seenOut != null) {
+            header = requireOneHeader(plan);
+        }
         int partitions = s.partitions() != null ? s.partitions() : Math.max(1, sc.defaultParallelism());
         // without --expected-keys: the line ends the summaries counted, plus one per file for a last line
-        // without one: an upper bound on the records
-        long expected = s.expectedKeys() != null ? s.expectedKeys() : Math.max(1000, plan.lineEnds() + plan.files().size());
-        FilterParams params = new FilterParams(expected, s.fpp());
+        // without one: an upper bound on the records. A check's partials are shaped as its filter is (as locally).
+        long expected = reference != null ? reference.header().expectedKeys()
+                : s.expectedKeys() != null ? s.expectedKeys() : Math.max(1000, plan.lineEnds() + plan.files().size());
+        FilterParams params = new FilterParams(expected, reference != null ? reference.header().fpp() : s.fpp());
         long exactBytes = s.exactMemory() != null ? s.exactMemory() / partitions : -1;
-        TaskSettings ts = TaskSettings.of(s.dialect(), s.parser(), s.stats(), partitions, params, exactBytes, plan.fields(),
-                plan.files(), out.toString());
         HadoopConf conf = new HadoopConf(sc.hadoopConfiguration());
-
-        ShuffleMeter meter = new ShuffleMeter();
-        sc.sc().addSparkListener(meter);
-        long t0 = System.nanoTime();
-        PartResult merged = null;
-        String failure = null;
-        try {
-            sc.setJobDescription("ringsift: ingest " + plan.chunks().size() + " CSV chunks into " + partitions + " key partitions");
-            merged = sc.parallelize(plan.chunks(), plan.chunks().size())
-                    .mapPartitionsToPair(new MapSide(ts, conf))
-                    .partitionBy(new KeyPartitioner(partitions))
-                    .mapPartitions(new ReduceSide(ts))
-                    .treeReduce((a, b) -> a.merge(b), 2);
-        } catch (RuntimeException e) {
-            failure = "spark job failed: " + rootMessage(e);
-        } finally {
-            sc.setJobDescription(null);
-            try {
-                // listener events are delivered asynchronously: wait until the meter has seen every task end
-                sc.sc().listenerBus().waitUntilEmpty(60_000);
-            } catch (java.util.concurrent.TimeoutException e) {
-                // shuffleBytes may then miss the last tasks; the run itself is unaffected
-            }
-            sc.sc().removeSparkListener(meter);
+        TaskSettings ts = new TaskSettings(partitions, params, exactBytes,
+                s.stats() == StatsLevel.NONE ? null : new ProfileKind.Columns(plan.fields(), s.stats()), out.toString());
+        if (reference != null) {
+            ts = ts.withReference(ReferenceFilter.broadcast(sc, reference.chain()), newOut != null, seenOut != null);
         }
-        long elapsedNanos = System.nanoTime() - t0;
+        CsvMapInput tasks = CsvMapInput.of(s.dialect(), s.parser(), s.stats(), plan.fields(), plan.files(), conf, ts.keepRaw());
+        String command = reference == null ? "ingest csv" : "check";
+
+        SparkIngest.Reduced reduced = SparkIngest.reduce(sc,
+                "ringsift: " + command + " " + plan.chunks().size() + " CSV chunks into " + partitions + " key partitions", plan.chunks(),
+                tasks, ts, conf);
 
         List<CsvFile> csvFiles = plan.files().stream().map(SparkFile::toCsvFile).toList();
         List<CsvUnit> units = new ArrayList<>();
@@ -122,131 +133,90 @@ public final class SparkCsvJob {
             units.add(new CsvUnit(c.id(), csvFiles.get(c.file()), c.start(), c.end(), c.firstLine()));
         }
         CsvInput input = new CsvInput(new CsvPlan(csvFiles, units, plan.fields(), plan.planMillis()), s.dialect(), s.parser(), false);
+        SparkIngest.Run run = new SparkIngest.Run(command, key, params, s.maxRejects(), partitions, input,
+                results -> sources(plan, results), reference, filterName, new SparkIngest.CheckOutputs(newOut, seenOut, header));
+        return SparkIngest.finish(sc, fs, out, run, reduced);
+    }
 
-        long records = 0;
-        long rejected = 0;
-        long bytes = 0;
-        Map<String, long[]> bySource = new LinkedHashMap<>();
-        plan.files().forEach(f -> bySource.putIfAbsent(f.source(), new long[3]));
-        if (merged != null) {
-            for (var e : merged.chunks.entrySet()) {
-                long[] v = e.getValue();
-                long[] acc = bySource.get(plan.files().get(plan.chunks().get(e.getKey()).file()).source());
-                for (int i = 0; i < 3; i++) {
-                    acc[i] += v[i];
+    /** --new/--seen must not overwrite an input, the filter or each other (refused before any work, as locally). */
+    private static void requireDistinctOutputs(org.apache.hadoop.conf.Configuration conf, List<String> files, String filter, String newOut,
+                                               String seenOut) throws IOException, SparkUserError {
+        java.util.Map<Path, String> inputs = new java.util.HashMap<>();
+        for (String f : files) {
+            inputs.put(qualified(f, conf), "input " + f);
+        }
+        if (filter != null) {
+            inputs.put(qualified(filter, conf), "--filter " + filter);
+        }
+        for (String[] o : new String[][] {{"--new", newOut}, {"--seen", seenOut}}) {
+            if (o[1] != null) {
+                String clash = inputs.putIfAbsent(qualified(o[1], conf), o[0] + " " + o[1]);
+                if (clash != null) {
+                    throw new SparkUserError(o[0] + " " + o[1] + " is the same file as " + clash + ": give another path");
                 }
-                records += v[0];
-                rejected += v[1];
-                bytes += v[2];
             }
         }
-        Path rejectsPath = merged == null ? null : RejectParts.merge(fs, out, rejected);
-        String stopReason = null;
-        int exit = ExitCodes.OK;
-        if (failure != null) {
-            stopReason = "failed";
-            exit = ExitCodes.INPUT;
-        } else if (s.maxRejects() >= 0 && rejected > s.maxRejects()) {
-            stopReason = "too_many_rejects";
-            failure = rejected + " records rejected, more than --max-rejects " + s.maxRejects();
-            exit = ExitCodes.TOO_MANY_REJECTS;
-        }
-        boolean complete = failure == null;
+    }
 
-        Report.Filter filter = null;
-        List<String> warnings = new ArrayList<>();
-        KeyCounts counts = merged == null ? null : merged.partial.counts();
-        Path filterPath = null;
-        if (complete) {
-            BloomChain chain = merged.partial.bloom();
-            filterPath = new Path(out, FILTER_FILE);
-            FilterHeader header = FilterHeader.of(s.key(), FilterHeader.SOURCE_CSV, chain, records, counts.duplicateRecords(),
-                    counts.method(), Instant.now());
-            writeAtomically(fs, filterPath, o -> FilterFile.writeTo(o, header, chain));
-            filter = new Report.Filter(filterPath.toString(), chain.bitSize(), chain.stages().get(0).bloom().hashFunctions(),
-                    params.expectedKeys(), params.fpp(), chain.fppAtFill(), chain.stages().size());
-            warnings.addAll(Warnings.forFilter(chain, params));
+    private static Path qualified(String name, org.apache.hadoop.conf.Configuration conf) throws IOException {
+        Path p = new Path(name);
+        return p.getFileSystem(conf).makeQualified(p);
+    }
+
+    /**
+     * --new and --seen copy rows byte for byte under the first file's header, so every file must
+     * have the same columns in the same order (the local check's rule). Returns that header.
+     */
+    private static byte[] requireOneHeader(ChunkPlanner.Plan plan) throws SparkUserError {
+        SparkFile first = plan.files().get(0);
+        for (SparkFile f : plan.files()) {
+            if (!f.headerColumns().equals(first.headerColumns())) {
+                throw new SparkUserError(f.source() + ": its columns (" + String.join(",", f.headerColumns()) + ") differ from "
+                        + first.source() + "'s (" + String.join(",", first.headerColumns()) + "); --new/--seen copy rows under the"
+                        + " first file's header, so check files with other columns in a separate run");
+            }
         }
-        if (counts != null) {
-            warnings.addAll(Warnings.forCounts(counts, counts.exactMemoryBytes()));
+        return first.headerLine() == null ? new byte[0] : first.headerLine();
+    }
+
+    /** Reads a filter file from any Hadoop path (a file on another file system through a local temp copy). */
+    static LoadedFilter readFilter(String name, org.apache.hadoop.conf.Configuration conf) throws IOException {
+        Path p = new Path(name);
+        FileSystem fs = SparkIngest.fileSystem(p, conf);
+        if (fs instanceof org.apache.hadoop.fs.LocalFileSystem local) {
+            java.nio.file.Path file = local.pathToFile(p).toPath();
+            if (!java.nio.file.Files.isRegularFile(file)) {
+                throw new IOException(name + ": no such file");
+            }
+            return FilterFile.read(file);
+        }
+        java.nio.file.Path tmp = java.nio.file.Files.createTempFile("ringsift-filter-", ".bf");
+        try {
+            try (java.io.InputStream in = fs.open(p)) {
+                java.nio.file.Files.copy(in, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            } catch (java.io.FileNotFoundException e) {
+                throw new IOException(name + ": no such file", e);
+            }
+            return FilterFile.read(tmp);
+        } finally {
+            java.nio.file.Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Per file, as the user named it (the stages' CsvFile name is a java.nio rendering of the path). */
+    private static List<Report.Source> sources(ChunkPlanner.Plan plan, List<UnitResult> results) {
+        Map<String, long[]> bySource = new LinkedHashMap<>();
+        plan.files().forEach(f -> bySource.putIfAbsent(f.source(), new long[3]));
+        for (UnitResult r : results) {
+            if (r != null) {
+                long[] acc = bySource.get(plan.files().get(plan.chunks().get(r.unit()).file()).source());
+                acc[0] += r.records();
+                acc[1] += r.rejected();
+                acc[2] += r.bytes();
+            }
         }
         List<Report.Source> sources = new ArrayList<>();
         bySource.forEach((path, a) -> sources.add(new Report.Source(path, a[0], a[1], a[2])));
-        double seconds = Math.max(elapsedNanos, 1) / 1e9;
-        Report.Timing timing = new Report.Timing(Math.round(seconds * 1000), Math.round(records / seconds),
-                bytes > 0 ? Math.round(bytes / 1e6 / seconds * 10) / 10.0 : null, plan.chunks().size(), partitions,
-                s.parser().name().toLowerCase(Locale.ROOT), plan.planMillis());
-        long duplicates = counts == null ? 0 : counts.duplicateRecords();
-        Report report = new Report(Report.SCHEMA_VERSION, "ingest csv", complete, stopReason, failure, s.key().describe(), records,
-                rejected, duplicates, records - duplicates, sources, null,
-                merged == null ? null : input.fields(merged.profile, s.key(), counts), filter, null, null, timing,
-                counts == null ? null : Report.Counts.of(counts, counts.exactMemoryBytes()), warnings.isEmpty() ? null : warnings);
-        ObjectNode json = JSON.valueToTree(report);
-        ObjectNode spark = json.putObject("spark");
-        spark.put("applicationId", sc.sc().applicationId());
-        spark.put("partitions", partitions);
-        spark.put("shuffleBytes", meter.bytes());
-        Path reportPath = new Path(out, REPORT_FILE);
-        writeAtomically(fs, reportPath, o -> JSON.writeValue(o, json));
-        return new Result(exit, report, sc.sc().applicationId(), partitions, meter.bytes(), reportPath, filterPath, rejectsPath);
-    }
-
-    /** The file system of {@code p}; a local one writes no {@code .crc} side files, so an output directory looks as a local run's does. */
-    static FileSystem fileSystem(Path p, org.apache.hadoop.conf.Configuration conf) throws IOException {
-        FileSystem fs = p.getFileSystem(conf);
-        if (fs instanceof org.apache.hadoop.fs.LocalFileSystem local) {
-            local.setWriteChecksum(false);
-            local.setVerifyChecksum(false);
-        }
-        return fs;
-    }
-
-    /** Creates the output directory, proves it writable and removes an earlier run's outputs, before any work. */
-    private static void prepare(FileSystem fs, Path out) throws IOException {
-        try {
-            fs.mkdirs(out);
-            Path probe = new Path(out, ".ringsift-probe-" + System.nanoTime());
-            fs.create(probe, true).close();
-            fs.delete(probe, false);
-        } catch (IOException e) {
-            throw new IOException("output directory " + out + " is not writable: " + e.getMessage(), e);
-        }
-        for (String name : List.of(FILTER_FILE, REPORT_FILE, REJECTS_FILE)) {
-            fs.delete(new Path(out, name), false);
-        }
-        fs.delete(new Path(out, RejectParts.DIR), true);
-    }
-
-    interface Body {
-        void write(java.io.OutputStream out) throws IOException;
-    }
-
-    /** Writes under a temp name in the same directory, then renames: a reader never sees a half file under the real name. */
-    static void writeAtomically(FileSystem fs, Path target, Body body) throws IOException {
-        Path tmp = new Path(target.getParent(), "." + target.getName() + ".tmp");
-        try (FSDataOutputStream o = fs.create(tmp, true)) {
-            body.write(o);
-            o.hsync();
-        } catch (IOException | RuntimeException e) {
-            fs.delete(tmp, false);
-            throw new IOException("cannot write " + target + ": " + e.getMessage(), e);
-        }
-        fs.delete(target, false);
-        if (!fs.rename(tmp, target)) {
-            throw new IOException("cannot rename " + tmp + " to " + target);
-        }
-    }
-
-    /** The first line of the innermost cause: the task's own error (file and line), not Spark's stage bookkeeping. */
-    static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        String m = t.getMessage() == null ? t.getClass().getSimpleName()
-                : t instanceof IOException || t instanceof IllegalArgumentException ? t.getMessage()
-                : t.getClass().getSimpleName() + ": " + t.getMessage();
-        int nl = m.indexOf('\n');
-        return nl < 0 ? m : m.substring(0, nl);
+        return sources;
     }
 }

@@ -1,39 +1,37 @@
 package io.ringsift.spark;
 
 import io.ringsift.filter.FilterParams;
-import io.ringsift.partial.StatsLevel;
-import io.ringsift.source.csv.CsvDialect;
-import io.ringsift.source.csv.CsvParser;
 import java.io.Serial;
 import java.io.Serializable;
-import java.util.List;
 
 /**
- * What every map and reduce task of one run needs, in a serializable form (stages' records are not).
+ * What every map and reduce task of one run needs whatever the input, in a serializable form
+ * (stages' records are not). What to read and how is the {@link MapInput}'s.
  *
- * @param partitions   reduce partitions: the key space is cut as for {@code partitions} local handlers
- * @param exactBytes   one reduce partition's exact-set budget, or -1 for the local default share of the executor heap over its task slots
- * @param out          the run's output directory (qualified), for the rejects part files
+ * @param partitions reduce partitions: the key space is cut as for {@code partitions} local handlers
+ * @param exactBytes one reduce partition's exact-set budget, or -1 for the local default share of the executor heap over its task slots
+ * @param profiles   the field profile the run keeps, or null for none ({@code --stats none})
+ * @param out        the run's output directory (qualified), for the rejects part files
+ * @param reference  a check's filter: "seen" means in it; null for an ingest, where "seen" means earlier in the input
+ * @param keepNew    a check's map tasks write the rows whose key is new to {@link CheckParts#NEW_DIR} parts ({@code --new})
+ * @param keepSeen   likewise the probably seen rows ({@code --seen})
  */
-record TaskSettings(char delimiter, char quote, boolean header, int maxRecordBytes, int maxFieldBytes, CsvParser parser,
-                    StatsLevel stats, int partitions, long expectedKeys, double fpp, long exactBytes, List<String> fields,
-                    List<SparkFile> files, String out) implements Serializable {
+record TaskSettings(int partitions, long expectedKeys, double fpp, long exactBytes, ProfileKind profiles, String out,
+                    ReferenceFilter reference, boolean keepNew, boolean keepSeen) implements Serializable {
     @Serial
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 3L;
 
-    TaskSettings {
-        fields = List.copyOf(fields);
-        files = List.copyOf(files);
+    TaskSettings(int partitions, FilterParams params, long exactBytes, ProfileKind profiles, String out) {
+        this(partitions, params.expectedKeys(), params.fpp(), exactBytes, profiles, out, null, false, false);
     }
 
-    static TaskSettings of(CsvDialect d, CsvParser parser, StatsLevel stats, int partitions, FilterParams params, long exactBytes,
-                           List<String> fields, List<SparkFile> files, String out) {
-        return new TaskSettings(d.delimiter(), d.quote(), d.header(), d.maxRecordBytes(), d.maxFieldBytes(), parser, stats, partitions,
-                params.expectedKeys(), params.fpp(), exactBytes, fields, files, out);
+    TaskSettings withReference(ReferenceFilter r, boolean keepNew, boolean keepSeen) {
+        return new TaskSettings(partitions, expectedKeys, fpp, exactBytes, profiles, out, r, keepNew, keepSeen);
     }
 
-    CsvDialect dialect() {
-        return new CsvDialect(delimiter, quote, header, maxRecordBytes, maxFieldBytes);
+    /** Map tasks need each row's raw bytes. */
+    boolean keepRaw() {
+        return keepNew || keepSeen;
     }
 
     FilterParams params() {

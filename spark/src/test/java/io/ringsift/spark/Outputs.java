@@ -95,6 +95,54 @@ final class Outputs {
         return rows;
     }
 
+    /** rejects.csv rows as "source|id|reason|raw", sorted: a collection's rejects are named by their _id, not a line. */
+    static List<String> rejectsById(Path dir) throws IOException {
+        Path f = dir.resolve("rejects.csv");
+        if (!Files.exists(f)) {
+            return List.of();
+        }
+        List<String> rows = new ArrayList<>();
+        try (Reader r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
+            for (CSVRecord rec : CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
+                assertThat(rec.get("line")).as("a document has no line").isEmpty();
+                rows.add(rec.get("source") + "|" + rec.get("id") + "|" + rec.get("reason") + "|" + rec.get("raw"));
+            }
+        }
+        rows.sort(null);
+        return rows;
+    }
+
+    /**
+     * A Spark run over a collection says what the local run says: counts, sources, every field path
+     * with its document count and types (no estimate among them: equal), rejects with their _id,
+     * the filter's parameters and bits.
+     */
+    static void assertSameDocuments(Path spark, Path local) throws IOException {
+        JsonNode s = report(spark);
+        JsonNode l = report(local);
+        assertThat(s.get("complete").asBoolean()).isTrue();
+        for (String f : List.of("command", "records", "rejected", "duplicateRecords", "distinctKeysEstimate", "key", "sources", "fields")) {
+            assertThat(s.get(f)).as(f).isEqualTo(l.get(f));
+        }
+        assertThat(s.get("counts").get("method")).isEqualTo(l.get("counts").get("method"));
+        assertThat(s.get("counts").get("exactKeys")).isEqualTo(l.get("counts").get("exactKeys"));
+        for (String f : List.of("bits", "hashFunctions", "expectedKeys", "fpp", "estimatedFpp", "stages")) {
+            assertThat(s.get("filter").get(f)).as("filter." + f).isEqualTo(l.get("filter").get(f));
+        }
+        assertThat(rejectsById(spark)).isEqualTo(rejectsById(local));
+        assertThat(FilterFile.read(spark.resolve("filter.bf")).header().keySource()).isEqualTo("mongo");
+        assertSameBits(spark, local);
+    }
+
+    private static void assertSameBits(Path spark, Path local) throws IOException {
+        List<byte[]> sb = filterStages(spark);
+        List<byte[]> lb = filterStages(local);
+        assertThat(sb).hasSameSizeAs(lb);
+        for (int i = 0; i < sb.size(); i++) {
+            assertThat(sb.get(i)).as("filter stage %d bits", i).isEqualTo(lb.get(i));
+        }
+    }
+
     /** The Spark run's outputs say what the local run's say: counts, sources, fields, rejects, filter bits. */
     static void assertSame(Path spark, Path local) throws IOException {
         JsonNode s = report(spark);
@@ -116,11 +164,6 @@ final class Outputs {
             assertThat(s.get("filter").get(f)).as("filter." + f).isEqualTo(l.get("filter").get(f));
         }
         assertThat(rejects(spark)).isEqualTo(rejects(local));
-        List<byte[]> sb = filterStages(spark);
-        List<byte[]> lb = filterStages(local);
-        assertThat(sb).hasSameSizeAs(lb);
-        for (int i = 0; i < sb.size(); i++) {
-            assertThat(sb.get(i)).as("filter stage %d bits", i).isEqualTo(lb.get(i));
-        }
+        assertSameBits(spark, local);
     }
 }
