@@ -33,14 +33,18 @@ public record EngineSettings(int readers, int handlers, int batchSize, int ringS
     }
 
     /**
-     * Defaults for this box: half the cores read, the other half hash, at least one of each. Not
-     * more threads than cores: on the 2-core bench machine, 1 reader + 1 handler ran a 1M-row file
-     * in 1.85 s (median of 4 alternating runs) against 2.18 s for 2 + 1 and 2.40 s for 2 + 2
-     * (docs/benchmarks.md).
+     * Defaults for this box: a third of the cores read (at least one), the rest hash, and at least
+     * two handlers where there are two cores. A row costs a handler about twice what it costs a
+     * reader (the Bloom filter, the exact set and the field statistics against framing and the key
+     * hash), so on the 2-core bench machine 1 reader + 2 handlers ran the 10M-row file in 24.5 and
+     * 22.1 s against 31.6 and 25.6 s for 1 + 1 (alternating, docs/benchmarks.md, "Thread layout");
+     * with {@code --stats none} the two were level. A third thread on two cores costs little: the
+     * handlers block, not spin, when the ring is empty. {@code bench/run.sh --readers --handlers}
+     * measures a bigger machine's own layout.
      */
     public static EngineSettings defaults(int cores) {
-        int readers = Math.max(1, cores / 2);
-        int handlers = Math.max(1, cores - readers);
+        int readers = Math.max(1, cores / 3);
+        int handlers = Math.max(Math.min(2, cores), cores - readers);
         return new EngineSettings(readers, handlers, DEFAULT_BATCH, DEFAULT_RING, WaitKind.BLOCKING);
     }
 
