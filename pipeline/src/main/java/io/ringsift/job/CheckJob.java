@@ -1,8 +1,6 @@
 package io.ringsift.job;
 
 import io.ringsift.filter.BloomChain;
-import io.ringsift.filter.FilterFile;
-import io.ringsift.filter.FilterHeader;
 import io.ringsift.filter.LoadedFilter;
 import io.ringsift.key.KeyHash;
 import io.ringsift.filter.FilterParams;
@@ -10,6 +8,7 @@ import io.ringsift.partial.HashPairSet;
 import io.ringsift.partial.KeyCounts;
 import io.ringsift.partial.Partial;
 import io.ringsift.partial.RowConsumer;
+import io.ringsift.reduce.MergedFilter;
 import io.ringsift.reduce.Reducer;
 import io.ringsift.io.AtomicFiles;
 import io.ringsift.report.RejectsFile;
@@ -113,17 +112,11 @@ public final class CheckJob {
         boolean updated = false;
         List<String> warnings = new ArrayList<>(Warnings.forCounts(counts, s.exactMemory()));
         if (o.update() && outcome.complete()) {
-            BloomChain chain = filter.chain();
-            HashPairSet added = merged.additions();
-            added.forEach(chain::put);
-            var h = filter.header();
-            long records = h.records() + merged.records();
-            long duplicates = h.duplicateRecords() + merged.presentRecords();
-            boolean exactCounts = KeyCounts.EXACT.equals(h.countMethod()) && reference != null && counts.exact();
-            FilterFile.write(o.filterPath(), h.withContent(chain, records, duplicates,
-                    exactCounts ? KeyCounts.EXACT : FilterHeader.COUNT_BLOOM, exactCounts ? records - duplicates : -1,
-                    Instant.now()), chain);
-            warnings.addAll(Warnings.forFilter(chain, params));
+            boolean exactCounts = KeyCounts.EXACT.equals(filter.header().countMethod()) && reference != null && counts.exact();
+            MergedFilter updatedFilter = MergedFilter.update(filter, merged.additions(), merged.records(), merged.presentRecords(),
+                    exactCounts, Instant.now());
+            updatedFilter.write(o.filterPath());
+            warnings.addAll(Warnings.forFilter(updatedFilter.chain(), params));
             updated = true;
         } else if (filterFpp > 2 * params.fpp()) {
             warnings.addAll(Warnings.forFilter(filter.chain(), params));

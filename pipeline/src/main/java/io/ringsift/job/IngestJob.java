@@ -1,7 +1,5 @@
 package io.ringsift.job;
 
-import io.ringsift.filter.FilterFile;
-import io.ringsift.filter.FilterHeader;
 import io.ringsift.filter.BloomChain;
 import io.ringsift.partial.ExactVerifier;
 import io.ringsift.partial.FieldProfile;
@@ -13,6 +11,7 @@ import io.ringsift.report.Report;
 import io.ringsift.report.RejectsFile;
 import io.ringsift.report.ReportWriter;
 import io.ringsift.report.Warnings;
+import io.ringsift.reduce.MergedFilter;
 import io.ringsift.reduce.Reducer;
 import io.ringsift.engine.RunControl;
 import io.ringsift.engine.RunEngine;
@@ -135,10 +134,9 @@ public final class IngestJob {
         if (outcome.complete()) {
             filterPath = out.resolve(FILTER_FILE);
             long duplicates = exact != null ? exact.duplicateRecords() : counts.duplicateRecords();
-            FilterHeader header = FilterHeader.of(s.key(), input.keySource(), merged.bloom(), merged.records(), duplicates,
-                    exact != null ? KeyCounts.EXACT : counts.method(), Instant.now());
             try {
-                FilterFile.write(filterPath, header, merged.bloom());
+                MergedFilter.ofRun(s.key(), input.keySource(), merged.bloom(), merged.records(), duplicates,
+                        exact != null ? KeyCounts.EXACT : counts.method(), Instant.now()).write(filterPath);
             } catch (IOException e) {
                 outcome = failed(outcome, control, new RunFailure("filter write", null, e));
                 filterPath = null;

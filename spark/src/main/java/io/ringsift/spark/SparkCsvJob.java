@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ringsift.filter.BloomChain;
-import io.ringsift.filter.FilterFile;
+import io.ringsift.reduce.MergedFilter;
 import io.ringsift.filter.FilterHeader;
 import io.ringsift.filter.FilterParams;
 import io.ringsift.job.CsvInput;
@@ -160,9 +160,9 @@ public final class SparkCsvJob {
         if (complete) {
             BloomChain chain = merged.partial.bloom();
             filterPath = new Path(out, FILTER_FILE);
-            FilterHeader header = FilterHeader.of(s.key(), FilterHeader.SOURCE_CSV, chain, records, counts.duplicateRecords(),
+            MergedFilter filterFile = MergedFilter.ofRun(s.key(), FilterHeader.SOURCE_CSV, chain, records, counts.duplicateRecords(),
                     counts.method(), Instant.now());
-            writeAtomically(fs, filterPath, o -> FilterFile.writeTo(o, header, chain));
+            writeAtomically(fs, filterPath, filterFile::writeTo);
             filter = new Report.Filter(filterPath.toString(), chain.bitSize(), chain.stages().get(0).bloom().hashFunctions(),
                     params.expectedKeys(), params.fpp(), chain.fppAtFill(), chain.stages().size());
             warnings.addAll(Warnings.forFilter(chain, params));
