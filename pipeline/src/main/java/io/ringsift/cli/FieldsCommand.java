@@ -178,7 +178,7 @@ final class FieldsCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "%s: %,d documents, %d field paths%s%n", r.collection(), r.documents(), r.fields().size(),
                 r.complete() ? "" : " (INCOMPLETE)");
         int width = r.fields().stream().mapToInt(p -> p.path().length()).max().orElse(4);
-        for (Report.Path p : r.fields()) {
+        for (Report.FieldPath p : r.fields()) {
             String types = p.types().entrySet().stream().map(Map.Entry::getKey).collect(Collectors.joining(", "));
             double pct = r.documents() == 0 ? 0 : 100.0 * p.documents() / r.documents();
             out.printf(Locale.ROOT, "  %-" + width + "s  %,12d  %5.1f%%  %s%n", p.path(), p.documents(), pct, types);

@@ -18,7 +18,6 @@ import io.ringsift.report.Warnings;
 import io.ringsift.engine.RunControl;
 import io.ringsift.engine.RunEngine;
 import io.ringsift.engine.RunOutcome;
-import io.ringsift.source.UnitResult;
 import io.ringsift.source.WorkUnit;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -28,7 +27,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
@@ -139,17 +137,17 @@ public final class CheckJob {
                     o.newOut() == null ? null : o.newOut().toString(), o.seenOut() == null ? null : o.seenOut().toString(), updated,
                     null, null, "bloom", filterFpp, fp, low, high);
         }
-        long bytes = outcome.units().stream().filter(Objects::nonNull).mapToLong(UnitResult::bytes).sum();
-        double seconds = Math.max(outcome.elapsedNanos(), 1) / 1e9;
-        Report report = new Report(Report.SCHEMA_VERSION, "check", outcome.complete(),
-                outcome.stopReason() == null ? null : outcome.stopReason().name().toLowerCase(java.util.Locale.ROOT),
-                outcome.failure() == null ? null : outcome.failure().getMessage(), s.key().describe(), merged.records(), rejected,
-                counts.duplicateRecords(), counts.distinctKeys(), input.sources(outcome.units()), null,
-                input.fields(merged.fields(), s.key(), counts), null, null, check,
-                new Report.Timing(Math.round(seconds * 1000), Math.round(merged.records() / seconds),
-                        Math.round(bytes / 1e6 / seconds * 10) / 10.0, s.engine().readers(), s.engine().handlers(), input.parser(),
-                        input.planMillis()),
-                Report.Counts.of(counts, s.exactMemory()), warnings.isEmpty() ? null : warnings).withDialect(input.dialect());
+        Report report = Report.builder("check", s.key().describe())
+                .outcome(outcome)
+                .records(merged.records(), rejected)
+                .counts(counts, s.exactMemory())
+                .sources(input.sources(outcome.units()))
+                .fields(input.fields(merged.fields(), s.key(), counts))
+                .check(check)
+                .timing(input.timing(outcome, merged.records(), s.engine()))
+                .warnings(warnings)
+                .dialect(input.dialect())
+                .build();
         Path reportPath = out == null ? null : out.resolve(IngestJob.REPORT_FILE);
         if (reportPath != null) {
             ReportWriter.write(reportPath, report);

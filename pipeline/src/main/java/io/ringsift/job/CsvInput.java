@@ -224,7 +224,7 @@ public final class CsvInput implements JobInput<CsvUnit> {
     }
 
     @Override
-    public List<?> fields(FieldProfile merged) {
+    public List<Report.Field> fields(FieldProfile merged) {
         List<Report.Field> out = new ArrayList<>();
         if (merged == null) {
             return plan.fields().stream().map(n -> new Report.Field(n, 0, null, null, null, null)).toList();
@@ -266,18 +266,18 @@ public final class CsvInput implements JobInput<CsvUnit> {
     }
 
     @Override
-    public List<?> fields(FieldProfile merged, KeySpec key, KeyCounts counts) {
-        List<?> fields = withHeaderNames(fields(merged));
+    public List<Report.Field> fields(FieldProfile merged, KeySpec key, KeyCounts counts) {
+        List<Report.Field> fields = withHeaderNames(fields(merged));
         if (merged == null || key.isWholeRecord() || key.fields().size() != 1) {
             return fields;
         }
         String column = key.fields().get(0);
-        return fields.stream().map(f -> f instanceof Report.Field rf && rf.name().equals(column)
-                ? rf.withDistinctEstimate(counts.distinctKeys(), counts.distinctLow(), counts.distinctHigh(), counts.exact()) : f).toList();
+        return fields.stream().map(f -> f.name().equals(column)
+                ? f.withDistinctEstimate(counts.distinctKeys(), counts.distinctLow(), counts.distinctHigh(), counts.exact()) : f).toList();
     }
 
     /** Records, for each column renamed to keep repeated header names apart, the name the header gives it. */
-    private List<?> withHeaderNames(List<?> fields) {
+    private List<Report.Field> withHeaderNames(List<Report.Field> fields) {
         Map<String, String> original = new LinkedHashMap<>();
         for (CsvFile f : plan.files()) {
             for (int i = 0; i < f.columns().size(); i++) {
@@ -289,8 +289,7 @@ public final class CsvInput implements JobInput<CsvUnit> {
         if (original.isEmpty()) {
             return fields;
         }
-        return fields.stream().map(f -> f instanceof Report.Field rf && original.containsKey(rf.name())
-                ? rf.withHeaderName(original.get(rf.name())) : f).toList();
+        return fields.stream().map(f -> original.containsKey(f.name()) ? f.withHeaderName(original.get(f.name())) : f).toList();
     }
 
     @Override

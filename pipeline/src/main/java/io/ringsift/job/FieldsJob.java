@@ -11,7 +11,6 @@ import io.ringsift.engine.RunEngine;
 import io.ringsift.engine.RunOutcome;
 import io.ringsift.partial.CsvFieldProfile;
 import io.ringsift.partial.FieldProfile;
-import io.ringsift.source.UnitResult;
 import io.ringsift.source.WorkUnit;
 import io.ringsift.engine.RunFailure;
 import java.util.List;
@@ -23,7 +22,7 @@ public final class FieldsJob {
     /** The JSON written by {@code fields --json}: the same {@code fields} block as an ingest report. */
     @JsonPropertyOrder({"collection", "complete", "documents", "partitions", "fields", "timing"})
     public record Result(String collection, boolean complete, long documents, Report.Partitions partitions,
-                         List<Report.Path> fields, Report.Timing timing) {}
+                         List<Report.FieldPath> fields, Report.Timing timing) {}
 
     /**
      * The JSON written by {@code fields FILE.csv --json}: the same {@code fields} entries as an ingest
@@ -69,9 +68,7 @@ public final class FieldsJob {
             merged.mergeFrom(o.states().get(i).profile);
             docs += o.states().get(i).documents;
         }
-        double seconds = Math.max(o.elapsedNanos(), 1) / 1e9;
-        Report.Timing timing = new Report.Timing(Math.round(seconds * 1000), Math.round(docs / seconds), null,
-                engine.readers(), engine.handlers(), null);
+        Report.Timing timing = input.timing(o, docs, engine);
         if (o.failure() != null) {
             throw o.failure();   // not wrapped: Failures maps a RunFailure to its one line; an IllegalStateException read as a bug
         }
@@ -96,12 +93,6 @@ public final class FieldsJob {
             merged.mergeFrom(o.states().get(i).profile);
             rows += o.states().get(i).documents;
         }
-        long bytes = o.units().stream().filter(java.util.Objects::nonNull).mapToLong(UnitResult::bytes).sum();
-        double seconds = Math.max(o.elapsedNanos(), 1) / 1e9;
-        Report.Timing timing = new Report.Timing(Math.round(seconds * 1000), Math.round(rows / seconds),
-                Math.round(bytes / 1e6 / seconds * 10) / 10.0, engine.readers(), engine.handlers(), input.parser());
-        @SuppressWarnings("unchecked")
-        List<Report.Field> fields = (List<Report.Field>) input.fields(merged);
-        return new ColumnsResult(source, o.complete(), rows, rejected.get(), fields, timing);
+        return new ColumnsResult(source, o.complete(), rows, rejected.get(), input.fields(merged), input.timing(o, rows, engine));
     }
 }

@@ -141,7 +141,7 @@ public final class JsonlInput implements JobInput<JsonlUnit> {
     }
 
     @Override
-    public List<?> fields(FieldProfile merged) {
+    public List<Report.FieldPath> fields(FieldProfile merged) {
         return merged == null ? List.of() : MongoInput.paths((PathProfile) merged);
     }
 }

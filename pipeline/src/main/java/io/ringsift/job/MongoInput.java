@@ -112,14 +112,14 @@ public final class MongoInput implements JobInput<MongoPartition> {
     }
 
     @Override
-    public List<?> fields(FieldProfile merged) {
+    public List<Report.FieldPath> fields(FieldProfile merged) {
         return merged == null ? List.of() : paths((PathProfile) merged);
     }
 
-    public static List<Report.Path> paths(PathProfile p) {
-        List<Report.Path> out = new ArrayList<>();
+    public static List<Report.FieldPath> paths(PathProfile p) {
+        List<Report.FieldPath> out = new ArrayList<>();
         for (PathProfile.PathStats s : p.paths()) {
-            out.add(new Report.Path(s.path(), s.documents(), s.types()));
+            out.add(new Report.FieldPath(s.path(), s.documents(), s.types()));
         }
         return out;
     }

@@ -103,7 +103,7 @@ class JobFaultsTest {
         }
 
         @Override
-        public List<?> fields(FieldProfile merged) {
+        public List<Report.Field> fields(FieldProfile merged) {
             return profile != null ? List.of() : real.fields(merged);
         }
 

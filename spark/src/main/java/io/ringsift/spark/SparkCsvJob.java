@@ -153,8 +153,9 @@ public final class SparkCsvJob {
         }
         boolean complete = failure == null;
 
-        Report.Filter filter = null;
-        List<String> warnings = new ArrayList<>();
+        Report.Builder report = Report.builder("ingest csv", s.key().describe())
+                .outcome(complete, stopReason, failure)
+                .records(records, rejected);
         KeyCounts counts = merged == null ? null : merged.partial.counts();
         Path filterPath = null;
         if (complete) {
@@ -163,32 +164,26 @@ public final class SparkCsvJob {
             MergedFilter filterFile = MergedFilter.ofRun(s.key(), FilterHeader.SOURCE_CSV, chain, records, counts.duplicateRecords(),
                     counts.method(), Instant.now());
             writeAtomically(fs, filterPath, filterFile::writeTo);
-            filter = new Report.Filter(filterPath.toString(), chain.bitSize(), chain.stages().get(0).bloom().hashFunctions(),
-                    params.expectedKeys(), params.fpp(), chain.fppAtFill(), chain.stages().size());
-            warnings.addAll(Warnings.forFilter(chain, params));
+            report.filter(Report.Filter.of(filterPath.toString(), chain, params)).warnings(Warnings.forFilter(chain, params));
         }
         if (counts != null) {
-            warnings.addAll(Warnings.forCounts(counts, counts.exactMemoryBytes()));
+            report.counts(counts, counts.exactMemoryBytes()).warnings(Warnings.forCounts(counts, counts.exactMemoryBytes()));
         }
         List<Report.Source> sources = new ArrayList<>();
         bySource.forEach((path, a) -> sources.add(new Report.Source(path, a[0], a[1], a[2])));
-        double seconds = Math.max(elapsedNanos, 1) / 1e9;
-        Report.Timing timing = new Report.Timing(Math.round(seconds * 1000), Math.round(records / seconds),
-                bytes > 0 ? Math.round(bytes / 1e6 / seconds * 10) / 10.0 : null, plan.chunks().size(), partitions,
-                s.parser().name().toLowerCase(Locale.ROOT), plan.planMillis());
-        long duplicates = counts == null ? 0 : counts.duplicateRecords();
-        Report report = new Report(Report.SCHEMA_VERSION, "ingest csv", complete, stopReason, failure, s.key().describe(), records,
-                rejected, duplicates, records - duplicates, sources, null,
-                merged == null ? null : input.fields(merged.profile, s.key(), counts), filter, null, null, timing,
-                counts == null ? null : Report.Counts.of(counts, counts.exactMemoryBytes()), warnings.isEmpty() ? null : warnings);
-        ObjectNode json = JSON.valueToTree(report);
+        Report built = report.sources(sources)
+                .fields(merged == null ? null : input.fields(merged.profile, s.key(), counts))
+                .timing(Report.Timing.of(elapsedNanos, records, bytes, plan.chunks().size(), partitions,
+                        s.parser().name().toLowerCase(Locale.ROOT), plan.planMillis()))
+                .build();
+        ObjectNode json = JSON.valueToTree(built);
         ObjectNode spark = json.putObject("spark");
         spark.put("applicationId", sc.sc().applicationId());
         spark.put("partitions", partitions);
         spark.put("shuffleBytes", meter.bytes());
         Path reportPath = new Path(out, REPORT_FILE);
         writeAtomically(fs, reportPath, o -> JSON.writeValue(o, json));
-        return new Result(exit, report, sc.sc().applicationId(), partitions, meter.bytes(), reportPath, filterPath, rejectsPath);
+        return new Result(exit, built, sc.sc().applicationId(), partitions, meter.bytes(), reportPath, filterPath, rejectsPath);
     }
 
     /** The file system of {@code p}; a local one writes no {@code .crc} side files, so an output directory looks as a local run's does. */
