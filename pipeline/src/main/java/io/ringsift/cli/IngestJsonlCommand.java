@@ -6,10 +6,7 @@ import io.ringsift.job.JobSettings;
 import io.ringsift.job.JsonlInput;
 import io.ringsift.key.KeySpec;
 import io.ringsift.engine.EngineSettings;
-import io.ringsift.source.jsonl.JsonlInputException;
 import io.ringsift.source.jsonl.JsonlPlanner;
-import io.ringsift.source.jsonl.JsonlUnit;
-import io.ringsift.partial.DocumentFieldWalker;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -45,16 +42,15 @@ final class IngestJsonlCommand implements Callable<Integer> {
             + " 128-bit hashes (memory grows with the duplicates, not the input).")
     boolean exact;
 
-    @Option(names = "--stream", description = "Print each field path on stderr as soon as it is first seen.")
-    boolean stream;
-
-    @Option(names = "--max-depth", paramLabel = "N", defaultValue = "0",
-            description = "Nested path depth for field discovery; 1 = top-level only, 0 = unlimited (default).")
-    int maxDepth;
-
     @Option(names = "--split-size", paramLabel = "BYTES", defaultValue = "" + JsonlPlanner.DEFAULT_SPLIT_BYTES,
             description = "Smallest byte range a large file is split into for parallel readers (default: ${DEFAULT-VALUE}).")
     long splitSize;
+
+    @Mixin
+    DocumentOptions documents;
+
+    @Mixin
+    EngineOptions threads;
 
     @Mixin
     PipelineOptions pipeline;
@@ -67,36 +63,17 @@ final class IngestJsonlCommand implements Callable<Integer> {
         EngineSettings engine;
         KeySpec keySpec;
         try {
-            engine = pipeline.engine();
+            pipeline.validate();
+            engine = threads.engine();
             resume.validate();
             keySpec = new KeySpec(key);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        List<JsonlUnit> units = plan(files, engine, splitSize);
-        var err = spec.commandLine().getErr();
-        JsonlInput input = new JsonlInput(units, keySpec, depth(maxDepth), stream ? path -> {
-            synchronized (err) {
-                err.println("new field: " + path);
-                err.flush();
-            }
-        } : null, false);
-        JobSettings settings = new JobSettings(out, keySpec, pipeline.fpp, pipeline.expectedKeys, pipeline.stats,
-                pipeline.maxRejects, engine, exact, resume.checkpoint, resume.resume, pipeline.exactMemory());
-        JobResult result = JobConsole.run(spec, pipeline, control -> IngestJob.run("ingest jsonl", input, settings, control),
-                JobConsole.ingestSummary(spec));
+        JsonlInput input = documents.plan(files, splitSize, keySpec, engine.readers(), spec.commandLine().getErr(), false);
+        JobSettings settings = pipeline.settings(out, keySpec, engine, exact, resume);
+        JobResult result = JobConsole.run(spec, threads, pipeline.maxRejects,
+                control -> IngestJob.run("ingest jsonl", input, settings, control), JobConsole.ingestSummary(spec));
         return result.exitCode();
-    }
-
-    static List<JsonlUnit> plan(List<Path> files, EngineSettings engine, long splitSize) throws Exception {
-        try {
-            return new JsonlPlanner(engine.readers(), splitSize).plan(files);
-        } catch (JsonlInputException e) {
-            throw new UserError(e.getMessage());
-        }
-    }
-
-    static int depth(int maxDepth) {
-        return maxDepth <= 0 ? DocumentFieldWalker.UNLIMITED : maxDepth;
     }
 }

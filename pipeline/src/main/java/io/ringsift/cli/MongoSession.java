@@ -26,10 +26,6 @@ final class MongoSession implements AutoCloseable {
     /** Files smaller than this load silently. */
     private static final long LOUD_BYTES = 1 << 20;
 
-    static MongoSession open(MongoOptions o) {
-        return open(o, () -> false, null);
-    }
-
     /**
      * @param stop ends the embedded load early (an interrupt: the job then reads nothing and reports so)
      * @param err  where to say that an {@code --embedded} file (over a few MB) is being loaded and how

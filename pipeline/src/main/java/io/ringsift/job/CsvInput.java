@@ -73,6 +73,16 @@ public final class CsvInput implements JobInput<CsvUnit> {
         return total;
     }
 
+    /** True when an input is a stream (standard input, a pipe): it can be read only once. */
+    public boolean hasStream() {
+        return plan.files().stream().anyMatch(f -> f.input().isStream());
+    }
+
+    /** The dialect the files are read with (sniffed or given). */
+    public CsvDialect csvDialect() {
+        return dialect;
+    }
+
     public CsvPlan plan() {
         return plan;
     }
