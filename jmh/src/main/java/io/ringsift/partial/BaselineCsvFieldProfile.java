@@ -79,7 +79,7 @@ public final class BaselineCsvFieldProfile implements FieldProfile {
     public void readFrom(DataInput in) throws IOException {
         int n = in.readInt();
         if (n != columns.length) {
-            throw new java.io.IOException("checkpoint has " + n + " columns, this run has " + columns.length);
+            throw new IOException("checkpoint has " + n + " columns, this run has " + columns.length);
         }
         for (BaselineColumnStats c : columns) {
             c.readFrom(in);

@@ -4,6 +4,7 @@ import io.ringsift.filter.FilterFile;
 import io.ringsift.filter.LoadedFilter;
 import io.ringsift.io.RunLock;
 import io.ringsift.job.CheckJob;
+import io.ringsift.job.ExitCodes;
 import io.ringsift.job.IngestJob;
 import io.ringsift.job.RunDirectory;
 import io.ringsift.report.RejectsFile;
@@ -37,7 +38,7 @@ import picocli.CommandLine.Spec;
         description = {"Split CSV rows or MongoDB documents into new (key definitely not in the filter) and seen (probably in it).",
                 "CSV rows and JSON Lines lines are copied byte for byte, in input order within each file (CSV: after the first file's header);",
                 "documents are written as JSON Lines (canonical Extended JSON, types kept) in _id order."},
-        footer = {"", io.ringsift.job.ExitCodes.HELP})
+        footer = {"", ExitCodes.HELP})
 final class CheckCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

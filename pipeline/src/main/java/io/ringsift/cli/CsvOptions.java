@@ -15,6 +15,7 @@ import io.ringsift.source.csv.InputFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
@@ -234,7 +235,7 @@ final class CsvOptions {
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer bytes = ByteBuffer.wrap(sample);
         // endOfInput false: a character cut by the end of the head is not an error
-        CoderResult r = dec.decode(bytes, java.nio.CharBuffer.allocate(sample.length + 1), false);
+        CoderResult r = dec.decode(bytes, CharBuffer.allocate(sample.length + 1), false);
         if (!r.isError()) {
             return null;
         }

@@ -3,6 +3,7 @@ package io.ringsift.cli;
 import io.ringsift.engine.EngineSettings;
 import io.ringsift.io.AtomicFiles;
 import io.ringsift.job.CsvInput;
+import io.ringsift.job.ExitCodes;
 import io.ringsift.job.FieldsJob;
 import io.ringsift.job.JobInput;
 import io.ringsift.job.JsonlInput;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,7 +38,7 @@ import picocli.CommandLine.Spec;
                 "(dotted paths; arrays of subdocuments without an index, e.g. items.sku), how many documents have it,",
                 "with which BSON types.",
                 "A CSV file: per column the type mix, empty values, min .. max, distinct values and the most frequent values."},
-        footer = {"", io.ringsift.job.ExitCodes.HELP})
+        footer = {"", ExitCodes.HELP})
 final class FieldsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -107,7 +109,7 @@ final class FieldsCommand implements Callable<Integer> {
      * Runs on the console every job uses. The JSON is written (also with {@code -q}) and the table
      * printed only when no reader or handler failed; a failure is one line on stderr.
      */
-    private <T> FieldsJob.Run<T> console(JobConsole.Job<FieldsJob.Run<T>> job, java.util.function.Consumer<T> table)
+    private <T> FieldsJob.Run<T> console(JobConsole.Job<FieldsJob.Run<T>> job, Consumer<T> table)
             throws Exception {
         return JobConsole.run(spec, threads, control -> {
             FieldsJob.Run<T> r = job.run(control);

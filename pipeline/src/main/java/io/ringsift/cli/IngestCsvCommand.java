@@ -1,6 +1,7 @@
 package io.ringsift.cli;
 
 import io.ringsift.job.CsvInput;
+import io.ringsift.job.ExitCodes;
 import io.ringsift.source.csv.CsvPlan;
 import io.ringsift.job.IngestJob;
 import io.ringsift.job.JobResult;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Spec;
 /** {@code ringsift ingest csv [options] FILE...} */
 @Command(name = "csv", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Read CSV files into DIR/filter.bf, DIR/report.json and (when any row is rejected) DIR/rejects.csv."},
-        footer = {"", io.ringsift.job.ExitCodes.HELP})
+        footer = {"", ExitCodes.HELP})
 final class IngestCsvCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -1,5 +1,6 @@
 package io.ringsift.cli;
 
+import io.ringsift.job.ExitCodes;
 import io.ringsift.job.IngestJob;
 import io.ringsift.job.JobResult;
 import io.ringsift.job.JobSettings;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Spec;
         description = {"Read JSON Lines files of Extended JSON documents (or JSON array files) into DIR/filter.bf,",
                 "DIR/report.json and (when a line is malformed or lacks a key field) DIR/rejects.csv.",
                 "Keys and fields are exactly those of the same documents read from a collection (ingest mongo)."},
-        footer = {"", io.ringsift.job.ExitCodes.HELP})
+        footer = {"", ExitCodes.HELP})
 final class IngestJsonlCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -1,5 +1,6 @@
 package io.ringsift.cli;
 
+import io.ringsift.job.ExitCodes;
 import io.ringsift.job.IngestJob;
 import io.ringsift.job.JobResult;
 import io.ringsift.job.JobSettings;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "mongo", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Read a MongoDB collection in parallel _id ranges into DIR/filter.bf, DIR/report.json",
                 "and (when a document lacks a key field) DIR/rejects.csv."},
-        footer = {"", io.ringsift.job.ExitCodes.HELP})
+        footer = {"", ExitCodes.HELP})
 final class IngestMongoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

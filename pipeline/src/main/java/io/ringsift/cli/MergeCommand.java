@@ -4,6 +4,7 @@ import io.ringsift.filter.BloomChain;
 import io.ringsift.filter.FilterFile;
 import io.ringsift.filter.LoadedFilter;
 import io.ringsift.filter.FilterParams;
+import io.ringsift.job.ExitCodes;
 import io.ringsift.reduce.MergedFilter;
 import io.ringsift.report.Warnings;
 import java.nio.file.Path;
@@ -26,7 +27,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "merge", mixinStandardHelpOptions = true,
         description = "Union of filters built separately, whatever their sizes (power-of-two stages fold together, others stay"
                 + " separate stages); refuses filters that differ in key spec, key encoding or hash scheme.",
-        footer = {"", io.ringsift.job.ExitCodes.HELP})
+        footer = {"", ExitCodes.HELP})
 final class MergeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

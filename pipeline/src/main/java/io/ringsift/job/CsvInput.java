@@ -2,6 +2,7 @@ package io.ringsift.job;
 
 import io.ringsift.key.KeySpec;
 import io.ringsift.partial.ColumnStats;
+import io.ringsift.partial.HashPairSet;
 import io.ringsift.partial.KeyCounts;
 import io.ringsift.partial.CsvFieldProfile;
 import io.ringsift.partial.FieldProfile;
@@ -116,7 +117,7 @@ public final class CsvInput implements JobInput<CsvUnit> {
     }
 
     @Override
-    public UnitReader<CsvUnit> newVerifyingReader(io.ringsift.partial.HashPairSet only) {
+    public UnitReader<CsvUnit> newVerifyingReader(HashPairSet only) {
         return new CsvUnitReader(dialect, parser, false, only, false);
     }
 

@@ -2,6 +2,7 @@ package io.ringsift.job;
 
 import io.ringsift.key.KeySpec;
 import io.ringsift.partial.FieldProfile;
+import io.ringsift.partial.HashPairSet;
 import io.ringsift.partial.PathProfile;
 import io.ringsift.partial.StatsLevel;
 import io.ringsift.report.Report;
@@ -13,6 +14,7 @@ import io.ringsift.source.mongo.PartitionPlanner;
 import com.mongodb.client.MongoCollection;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Consumer;
 import org.bson.RawBsonDocument;
@@ -75,7 +77,7 @@ public final class MongoInput implements JobInput<MongoPartition> {
     }
 
     @Override
-    public UnitReader<MongoPartition> newVerifyingReader(io.ringsift.partial.HashPairSet only) {
+    public UnitReader<MongoPartition> newVerifyingReader(HashPairSet only) {
         return new MongoPartitionReader(collection, key, options, false, only);
     }
 
@@ -130,6 +132,6 @@ public final class MongoInput implements JobInput<MongoPartition> {
         long min = done.stream().mapToLong(UnitResult::records).min().orElse(0);
         long max = done.stream().mapToLong(UnitResult::records).max().orElse(0);
         long retries = done.stream().mapToLong(UnitResult::retries).sum();
-        return new Report.Partitions(plan.partitions().size(), plan.strategy().name().toLowerCase(java.util.Locale.ROOT), min, max, retries);
+        return new Report.Partitions(plan.partitions().size(), plan.strategy().name().toLowerCase(Locale.ROOT), min, max, retries);
     }
 }

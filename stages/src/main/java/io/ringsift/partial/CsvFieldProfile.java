@@ -121,12 +121,12 @@ public final class CsvFieldProfile implements FieldProfile {
     public void readFrom(DataInput in) throws IOException {
         int format = in.readInt();
         if (format != FORMAT) {
-            throw new java.io.IOException("checkpointed column statistics have format " + format + ", this build reads " + FORMAT
+            throw new IOException("checkpointed column statistics have format " + format + ", this build reads " + FORMAT
                     + ": start the run again without --resume");
         }
         int n = in.readInt();
         if (n != columns.length) {
-            throw new java.io.IOException("checkpoint has " + n + " columns, this run has " + columns.length);
+            throw new IOException("checkpoint has " + n + " columns, this run has " + columns.length);
         }
         for (ColumnStats c : columns) {
             c.readFrom(in);
