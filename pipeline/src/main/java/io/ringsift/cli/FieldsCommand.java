@@ -5,7 +5,6 @@ import io.ringsift.io.AtomicFiles;
 import io.ringsift.job.CsvInput;
 import io.ringsift.job.ExitCodes;
 import io.ringsift.job.FieldsJob;
-import io.ringsift.job.JobInput;
 import io.ringsift.job.JsonlInput;
 import io.ringsift.job.MongoInput;
 import io.ringsift.key.KeySpec;
@@ -98,7 +97,7 @@ final class FieldsCommand implements Callable<Integer> {
             run = console(control -> {
                 try (MongoSession session = mongo.open(control::stopRequested, threads.showProgress() ? err : null)) {
                     MongoInput input = mongo.plan(session, everyDocument, engine.readers(), documents.depth(), documents.streamed(err));
-                    return FieldsJob.run((JobInput<?>) input, session.namespace, engine, control);
+                    return FieldsJob.run(input, session.namespace, engine, control);
                 }
             }, r -> print(spec.commandLine().getOut(), r));
         }
