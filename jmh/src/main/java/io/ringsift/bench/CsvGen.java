@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.SplittableRandom;
 
 /**
@@ -170,7 +171,7 @@ public final class CsvGen {
         try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 20)) {
             bytes = g.write(os, rows);
         }
-        Files.move(tmp, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         System.out.println("rows=" + rows + " distinct=" + g.distinctKeys() + " bytes=" + bytes);
     }
 }

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.commons.csv.CSVFormat;
@@ -91,7 +92,7 @@ public final class FieldStatsCpu {
         }
         results.forEach((k, v) -> {
             Collections.sort(v);
-            System.out.printf(java.util.Locale.ROOT, "%-24s median %4.0f ns/row CPU (min %4.0f, %d rounds)%n", k, v.get(v.size() / 2), v.get(0), v.size());
+            System.out.printf(Locale.ROOT, "%-24s median %4.0f ns/row CPU (min %4.0f, %d rounds)%n", k, v.get(v.size() / 2), v.get(0), v.size());
         });
     }
 }

@@ -2,6 +2,7 @@ package io.ringsift.jmh;
 
 import io.ringsift.key.Murmur3;
 import io.ringsift.filter.BloomGeometry;
+import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -90,7 +91,7 @@ public class BloomBatchBench {
     private void roll() {
         inserted += KEYS;
         if (inserted >= expectedInsertions) {
-            java.util.Arrays.fill(data, 0);
+            Arrays.fill(data, 0);
             inserted = 0;
         }
     }

@@ -1,5 +1,7 @@
 package io.ringsift.jmh;
 
+import java.util.Arrays;
+
 /**
  * A SKETCH priced in {@link CsvParseBench#tightFramer}, not engine code: the same record and field
  * boundaries as {@code RecordFramer} for well-formed RFC 4180 input, found with one tight loop per
@@ -72,8 +74,8 @@ final class TightFramer {
                     e = p;
                 }
                 if (f == fStart.length) {
-                    fStart = java.util.Arrays.copyOf(fStart, f * 2);
-                    fEnd = java.util.Arrays.copyOf(fEnd, f * 2);
+                    fStart = Arrays.copyOf(fStart, f * 2);
+                    fEnd = Arrays.copyOf(fEnd, f * 2);
                 }
                 fStart[f] = s;
                 fEnd[f] = e;

@@ -1,5 +1,8 @@
 package io.ringsift.partial;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import org.apache.datasketches.hll.HllSketch;
 import org.apache.datasketches.hll.TgtHllType;
 import org.apache.datasketches.hll.Union;
@@ -155,7 +158,7 @@ final class BaselineColumnStats {
         return distinct == null ? -1 : distinct.getEstimate();
     }
 
-    void writeTo(java.io.DataOutput out) throws java.io.IOException {
+    void writeTo(DataOutput out) throws IOException {
         out.writeLong(nonEmpty);
         for (long t : types) {
             out.writeLong(t);
@@ -167,7 +170,7 @@ final class BaselineColumnStats {
         out.write(sketch);
     }
 
-    void readFrom(java.io.DataInput in) throws java.io.IOException {
+    void readFrom(DataInput in) throws IOException {
         nonEmpty = in.readLong();
         for (int i = 0; i < types.length; i++) {
             types[i] = in.readLong();

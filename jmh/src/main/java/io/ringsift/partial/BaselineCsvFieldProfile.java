@@ -1,5 +1,8 @@
 package io.ringsift.partial;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import io.ringsift.record.ByteRow;
 import java.util.List;
 
@@ -62,7 +65,8 @@ public final class BaselineCsvFieldProfile implements FieldProfile {
     }
 
     /** Writes the column figures for a checkpoint. */
-    public void writeTo(java.io.DataOutput out) throws java.io.IOException {
+    @Override
+    public void writeTo(DataOutput out) throws IOException {
         out.writeInt(columns.length);
         for (BaselineColumnStats c : columns) {
             c.writeTo(out);
@@ -70,10 +74,11 @@ public final class BaselineCsvFieldProfile implements FieldProfile {
     }
 
     /** Replaces this profile's figures with ones written by {@link #writeTo} for the same field list. */
-    public void readFrom(java.io.DataInput in) throws java.io.IOException {
+    @Override
+    public void readFrom(DataInput in) throws IOException {
         int n = in.readInt();
         if (n != columns.length) {
-            throw new java.io.IOException("checkpoint has " + n + " columns, this run has " + columns.length);
+            throw new IOException("checkpoint has " + n + " columns, this run has " + columns.length);
         }
         for (BaselineColumnStats c : columns) {
             c.readFrom(in);

@@ -4,18 +4,24 @@ import io.ringsift.filter.FilterFile;
 import io.ringsift.filter.LoadedFilter;
 import io.ringsift.io.RunLock;
 import io.ringsift.job.CheckJob;
+import io.ringsift.job.ExitCodes;
 import io.ringsift.job.IngestJob;
 import io.ringsift.job.RunDirectory;
 import io.ringsift.report.RejectsFile;
 import io.ringsift.job.CsvInput;
+import io.ringsift.job.JobInput;
 import io.ringsift.job.JobResult;
 import io.ringsift.job.JobSettings;
+import io.ringsift.job.JsonlInput;
 import io.ringsift.job.MongoInput;
 import io.ringsift.key.KeySpec;
 import io.ringsift.engine.EngineSettings;
 import io.ringsift.source.csv.CsvDialect;
+import io.ringsift.source.WorkUnit;
 import io.ringsift.source.csv.CsvPlan;
+import io.ringsift.source.jsonl.JsonlPlanner;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -32,7 +38,7 @@ import picocli.CommandLine.Spec;
         description = {"Split CSV rows or MongoDB documents into new (key definitely not in the filter) and seen (probably in it).",
                 "CSV rows and JSON Lines lines are copied byte for byte, in input order within each file (CSV: after the first file's header);",
                 "documents are written as JSON Lines (canonical Extended JSON, types kept) in _id order."},
-        footer = {"", io.ringsift.job.ExitCodes.HELP})
+        footer = {"", ExitCodes.HELP})
 final class CheckCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -75,6 +81,12 @@ final class CheckCommand implements Callable<Integer> {
     MongoOptions mongo;
 
     @Mixin
+    DocumentOptions documents;
+
+    @Mixin
+    EngineOptions threads;
+
+    @Mixin
     PipelineOptions pipeline;
 
     @Override
@@ -84,7 +96,8 @@ final class CheckCommand implements Callable<Integer> {
         try {
             dialect = csv.dialect();
             csv.charset();
-            engine = pipeline.engine();
+            pipeline.validate();
+            engine = threads.engine();
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -121,7 +134,7 @@ final class CheckCommand implements Callable<Integer> {
     /** Outputs that equal an input, the filter or each other are refused before any work (exit 2). */
     private void checkPaths() {
         OutputPaths paths = new OutputPaths().input("--filter " + filterPath, filterPath);
-        for (List<Path> in : java.util.Arrays.asList(files, reference, mongo.embedded == null ? null : List.of(mongo.embedded))) {
+        for (List<Path> in : Arrays.asList(files, reference, mongo.embedded == null ? null : List.of(mongo.embedded))) {
             if (in != null) {
                 in.forEach(f -> paths.input("input " + f, f));
             }
@@ -146,8 +159,7 @@ final class CheckCommand implements Callable<Integer> {
             throw new UserError("--key '" + keySpec.describe() + "' does not match the filter's key '" + filter.header().keySpec()
                     + "' (" + filterPath + "): keys made differently never match");
         }
-        JobSettings settings = new JobSettings(out, keySpec, filter.header().fpp(), filter.header().expectedKeys(),
-                pipeline.stats, pipeline.maxRejects, engine, false, null, false, pipeline.exactMemory());
+        JobSettings settings = pipeline.checkSettings(out, keySpec, filter.header().fpp(), filter.header().expectedKeys(), engine);
         CheckJob.Outputs outputs = new CheckJob.Outputs(out, newOut, seenOut, filterPath, update);
         JobResult result;
         if (files == null || files.isEmpty()) {
@@ -160,7 +172,7 @@ final class CheckCommand implements Callable<Integer> {
 
     private JobResult checkFiles(CsvDialect dialect, KeySpec keySpec, LoadedFilter filter, CheckJob.Outputs outputs,
                                  JobSettings settings, EngineSettings engine) throws Exception {
-        long json = files.stream().filter(io.ringsift.source.jsonl.JsonlPlanner::isJsonName).count();
+        long json = files.stream().filter(JsonlPlanner::isJsonName).count();
         if (json > 0) {
             if (json < files.size()) {
                 throw new ParameterException(spec.commandLine(), "check reads CSV files or JSON Lines files (.jsonl, .ndjson, .json), not both at once");
@@ -169,26 +181,20 @@ final class CheckCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "--exact --reference works for CSV input only");
             }
             // each accepted line is written to --new/--seen byte for byte, as it was in the file
-            io.ringsift.job.JsonlInput input = new io.ringsift.job.JsonlInput(
-                    IngestJsonlCommand.plan(files, engine, csv.splitSize), keySpec, mongo.depth(), null, true);
+            JsonlInput input = documents.plan(files, csv.splitSize, keySpec, engine.readers(), spec.commandLine().getErr(), true);
             return runJob(input, new byte[0], filter, outputs, settings, null);
         }
         var err = spec.commandLine().getErr();
-        CsvOptions.Prepared prepared = csv.prepare(files, dialect, keySpec, engine.readers(), err, pipeline.quiet);
-        CsvPlan plan = prepared.plan();
-        CsvInput input = new CsvInput(plan, prepared.dialect(), csv.parser, true).withDialect(prepared.report());
-        if (pipeline.stats == io.ringsift.partial.StatsLevel.NONE) {
-            input.withoutValues();
-        }
+        CsvInput input = csv.plan(files, dialect, keySpec, engine.readers(), err, threads.quiet, true, pipeline.stats);
+        CsvPlan plan = input.plan();
         CsvInput referenceInput = null;
         if (exact) {
             // the reference is read with the dialect the checked files were read with
-            CsvOptions.Prepared ref = csv.prepare(reference, prepared.dialect(), keySpec, engine.readers(), err, true, false);
-            if (ref.hasStream() || prepared.hasStream()) {
+            referenceInput = csv.planReference(reference, input, keySpec, engine.readers(), err);
+            if (referenceInput.hasStream() || input.hasStream()) {
                 throw new ParameterException(spec.commandLine(),
                         "--exact reads the input and --reference more than once; a stream (standard input, a pipe) can be read only once: save it to a file first");
             }
-            referenceInput = new CsvInput(ref.plan(), prepared.dialect(), csv.parser, false);
         }
         if (outputs.newOut() != null || outputs.seenOut() != null) {
             requireOneHeader(plan);
@@ -200,13 +206,14 @@ final class CheckCommand implements Callable<Integer> {
     /** A collection: documents go to --new/--seen as JSON Lines (canonical Extended JSON, types kept), in _id order. */
     private JobResult checkCollection(KeySpec keySpec, LoadedFilter filter, CheckJob.Outputs outputs, JobSettings settings,
                                       EngineSettings engine) throws Exception {
-        try (MongoSession session = MongoSession.open(mongo, () -> false, pipeline.showProgress() ? spec.commandLine().getErr() : null)) {
-            int target = mongo.partitions != null ? mongo.partitions : engine.readers() * 4;
-            var plan = new io.ringsift.source.mongo.PartitionPlanner(session.client, session.collection).plan(target, mongo.queryDocument());
-            MongoInput input = new MongoInput(session.namespace, session.collection, plan, keySpec, mongo.readerOptions(),
-                    mongo.depth(), null).keepJson();
-            return runJob(input, new byte[0], filter, outputs, settings, null);
-        }
+        var err = spec.commandLine().getErr();
+        // the embedded load and the planning run inside the console, as for an ingest
+        return JobConsole.run(spec, threads, pipeline.maxRejects, control -> {
+            try (MongoSession session = mongo.open(control::stopRequested, threads.showProgress() ? err : null)) {
+                MongoInput input = mongo.plan(session, keySpec, engine.readers(), documents.depth(), documents.streamed(err)).keepJson();
+                return CheckJob.run(input, new byte[0], filter, outputs, settings, control, null);
+            }
+        }, this::printSummary);
     }
 
     /**
@@ -224,10 +231,10 @@ final class CheckCommand implements Callable<Integer> {
         }
     }
 
-    private <U extends io.ringsift.source.WorkUnit> JobResult runJob(io.ringsift.job.JobInput<U> input, byte[] header,
-            LoadedFilter filter, CheckJob.Outputs outputs, JobSettings settings, CsvInput referenceInput) throws Exception {
-        return JobConsole.run(spec, pipeline, control -> CheckJob.run(input, header, filter, outputs, settings, control, referenceInput),
-                this::printSummary);
+    private <U extends WorkUnit> JobResult runJob(JobInput<U> input, byte[] header, LoadedFilter filter, CheckJob.Outputs outputs,
+                                                  JobSettings settings, CsvInput referenceInput) throws Exception {
+        return JobConsole.run(spec, threads, pipeline.maxRejects,
+                control -> CheckJob.run(input, header, filter, outputs, settings, control, referenceInput), this::printSummary);
     }
 
     private void printSummary(JobResult result) {

@@ -1,6 +1,8 @@
 package io.ringsift.cli;
 
+import io.ringsift.job.CsvInput;
 import io.ringsift.key.KeySpec;
+import io.ringsift.partial.StatsLevel;
 import io.ringsift.report.Report;
 import io.ringsift.source.csv.CsvDialect;
 import io.ringsift.source.csv.CsvInputException;
@@ -13,6 +15,7 @@ import io.ringsift.source.csv.InputFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
@@ -68,10 +71,31 @@ final class CsvOptions {
     long splitSize;
 
     /** A planned CSV input: the dialect it is read with (sniffed or given) and its units. */
-    record Prepared(CsvDialect dialect, CsvPlan plan, Report.Dialect report) {
-        boolean hasStream() {
-            return plan.files().stream().anyMatch(f -> f.input().isStream());
+    private record Prepared(CsvDialect dialect, CsvPlan plan, Report.Dialect report) {}
+
+    /**
+     * The one place a command turns its FILE arguments into the input a job reads: {@link #prepare}
+     * (files opened, delimiter chosen, units planned), read with {@code --parser}.
+     *
+     * @param base    the result of {@link #dialect()} (already checked, so usage errors come first)
+     * @param keepRaw keep each row's bytes (check's --new/--seen)
+     * @param stats   {@link StatsLevel#NONE}: rows carry no values, only keys
+     */
+    CsvInput plan(List<Path> files, CsvDialect base, KeySpec key, int readers, PrintWriter err, boolean quiet, boolean keepRaw,
+                  StatsLevel stats) throws UserError, IOException {
+        Prepared p = prepare(files, base, key, readers, err, quiet, delimiter == null);
+        CsvInput input = new CsvInput(p.plan(), p.dialect(), parser, keepRaw).withDialect(p.report());
+        if (stats == StatsLevel.NONE) {
+            input.withoutValues();
         }
+        return input;
+    }
+
+    /** check --exact's --reference files, read with the checked input's dialect (not sniffed again), quietly. */
+    CsvInput planReference(List<Path> files, CsvInput checked, KeySpec key, int readers, PrintWriter err)
+            throws UserError, IOException {
+        Prepared p = prepare(files, checked.csvDialect(), key, readers, err, true, false);
+        return new CsvInput(p.plan(), checked.csvDialect(), parser, false);
     }
 
     /**
@@ -114,18 +138,12 @@ final class CsvOptions {
 
     /**
      * Opens the FILE arguments (directories, {@code -}, compressed files), chooses the delimiter
-     * when none was given, and plans the units. Notes (what a directory held, the delimiter
+     * when {@code sniff}, and plans the units. Notes (what a directory held, the delimiter
      * chosen, a charset hint) go to {@code err} unless {@code quiet}.
      *
-     * @param base the result of {@link #dialect()} (already checked, so usage errors come first)
+     * @param sniff choose the delimiter from the data (false: {@code base} has it, e.g. check's --reference)
      */
-    Prepared prepare(List<Path> files, CsvDialect base, KeySpec key, int readers, PrintWriter err, boolean quiet)
-            throws UserError, IOException {
-        return prepare(files, base, key, readers, err, quiet, delimiter == null);
-    }
-
-    /** @param sniff choose the delimiter from the data (false: {@code base} has it, e.g. check's --reference) */
-    Prepared prepare(List<Path> files, CsvDialect base, KeySpec key, int readers, PrintWriter err, boolean quiet, boolean sniff)
+    private Prepared prepare(List<Path> files, CsvDialect base, KeySpec key, int readers, PrintWriter err, boolean quiet, boolean sniff)
             throws UserError, IOException {
         List<String> notes = new ArrayList<>();
         Charset charset = charset();
@@ -217,7 +235,7 @@ final class CsvOptions {
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer bytes = ByteBuffer.wrap(sample);
         // endOfInput false: a character cut by the end of the head is not an error
-        CoderResult r = dec.decode(bytes, java.nio.CharBuffer.allocate(sample.length + 1), false);
+        CoderResult r = dec.decode(bytes, CharBuffer.allocate(sample.length + 1), false);
         if (!r.isError()) {
             return null;
         }

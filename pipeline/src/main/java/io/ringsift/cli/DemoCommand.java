@@ -1,5 +1,6 @@
 package io.ringsift.cli;
 
+import io.ringsift.job.ExitCodes;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Run ingest csv, ingest mongo and fields on the samples (embedded MongoDB, nothing to install).",
-        footer = {"", io.ringsift.job.ExitCodes.HELP})
+        footer = {"", ExitCodes.HELP})
 final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

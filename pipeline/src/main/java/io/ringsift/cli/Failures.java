@@ -1,9 +1,15 @@
 package io.ringsift.cli;
 
+import com.mongodb.MongoException;
 import io.ringsift.job.ExitCodes;
 import io.ringsift.engine.RunFailure;
+import io.ringsift.source.mongo.MongoSourceException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -19,7 +25,7 @@ final class Failures implements IExecutionExceptionHandler {
         var err = cl.getErr();
         if (ex instanceof UserError || ex instanceof IOException || ex instanceof UncheckedIOException
                 || ex instanceof RunFailure || ex instanceof IllegalArgumentException
-                || ex instanceof io.ringsift.source.mongo.MongoSourceException || ex instanceof com.mongodb.MongoException) {
+                || ex instanceof MongoSourceException || ex instanceof MongoException) {
             err.println("ringsift: " + message(ex));
             if (verbose) {
                 ex.printStackTrace(err);
@@ -33,16 +39,16 @@ final class Failures implements IExecutionExceptionHandler {
 
     static String message(Throwable t) {
         // NIO names the file but not the cause: "/tmp/x/nope.bf" alone (MessagesWithoutACauseTest)
-        if (t instanceof java.nio.file.NoSuchFileException e && e.getReason() == null) {
+        if (t instanceof NoSuchFileException e && e.getReason() == null) {
             return e.getFile() + ": no such file or directory";
         }
-        if (t instanceof java.nio.file.AccessDeniedException e && e.getReason() == null) {
+        if (t instanceof AccessDeniedException e && e.getReason() == null) {
             return e.getFile() + ": permission denied";
         }
-        if (t instanceof java.nio.file.FileAlreadyExistsException e && e.getReason() == null) {
+        if (t instanceof FileAlreadyExistsException e && e.getReason() == null) {
             return e.getFile() + ": already exists";
         }
-        if (t instanceof java.nio.file.NotDirectoryException e && e.getReason() == null) {
+        if (t instanceof NotDirectoryException e && e.getReason() == null) {
             return e.getFile() + ": not a directory";
         }
         String m = t.getMessage();

@@ -1,36 +1,34 @@
 package io.ringsift.cli;
 
+import io.ringsift.engine.EngineSettings;
+import io.ringsift.io.AtomicFiles;
+import io.ringsift.job.CsvInput;
+import io.ringsift.job.ExitCodes;
 import io.ringsift.job.FieldsJob;
+import io.ringsift.job.JsonlInput;
 import io.ringsift.job.MongoInput;
 import io.ringsift.key.KeySpec;
-import io.ringsift.io.AtomicFiles;
+import io.ringsift.partial.StatsLevel;
 import io.ringsift.report.Report;
 import io.ringsift.report.ReportWriter;
-import io.ringsift.engine.EngineSettings;
-import io.ringsift.engine.RunControl;
-import io.ringsift.source.mongo.PartitionPlanner;
+import io.ringsift.source.csv.CsvDialect;
+import io.ringsift.source.jsonl.JsonlPlanner;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import io.ringsift.job.CsvInput;
-import io.ringsift.job.JsonlInput;
-import io.ringsift.source.csv.CsvDialect;
-import io.ringsift.source.csv.CsvInputException;
-import io.ringsift.source.csv.CsvPlan;
-import io.ringsift.source.csv.CsvPlanner;
-import io.ringsift.source.jsonl.JsonlPlanner;
-import io.ringsift.source.jsonl.JsonlUnit;
-import picocli.CommandLine.Parameters;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code ringsift fields FILE | --uri URI --db D --collection C | --embedded FILE.jsonl [--json OUT|-]} */
@@ -39,7 +37,7 @@ import picocli.CommandLine.Spec;
                 "(dotted paths; arrays of subdocuments without an index, e.g. items.sku), how many documents have it,",
                 "with which BSON types.",
                 "A CSV file: per column the type mix, empty values, min .. max, distinct values and the most frequent values."},
-        footer = {"", io.ringsift.job.ExitCodes.HELP})
+        footer = {"", ExitCodes.HELP})
 final class FieldsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -54,27 +52,19 @@ final class FieldsCommand implements Callable<Integer> {
     @Mixin
     CsvOptions csv;
 
-    @Option(names = "--stream", description = "Print each field path as soon as it is first seen (stderr).")
-    boolean stream;
-
     @Mixin
     MongoOptions mongo;
 
-    @Option(names = "--readers", paramLabel = "N", description = "Reader threads. Default: half the cores, at least 1.")
-    Integer readers;
+    @Mixin
+    DocumentOptions documents;
 
-    @Option(names = "--handlers", paramLabel = "N", description = "Handler threads. Default: the remaining cores.")
-    Integer handlers;
-
-    @Option(names = {"-q", "--quiet"}, description = "No table on stdout.")
-    boolean quiet;
-
-    @Option(names = "--verbose", description = "Print stack traces with errors.")
-    boolean verbose;
+    @Mixin
+    EngineOptions threads;
 
     @Override
     public Integer call() throws Exception {
         EngineSettings engine;
+        CsvDialect dialect;
         try {
             if (file != null && (mongo.embedded != null || mongo.uri != null)) {
                 throw new IllegalArgumentException("give a FILE or a collection (--uri/--db/--collection, --embedded), not both");
@@ -82,77 +72,63 @@ final class FieldsCommand implements Callable<Integer> {
             if (file == null) {
                 mongo.validate();
             }
-            engine = EngineSettings.defaults(Runtime.getRuntime().availableProcessors()).with(readers, handlers);
+            dialect = csv.dialect();
+            engine = threads.engine();
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
-        }
-        if (file != null && !JsonlPlanner.isJsonName(file)) {
-            return csvColumns(engine);
         }
         PrintWriter err = spec.commandLine().getErr();
-        java.util.function.Consumer<String> streamed = stream ? path -> {
-            synchronized (err) {
-                err.println("new field: " + path);
-                err.flush();
-            }
-        } : null;
-        if (file != null) {
-            List<JsonlUnit> units = IngestJsonlCommand.plan(List.of(file), engine, JsonlPlanner.DEFAULT_SPLIT_BYTES);
-            JsonlInput input = new JsonlInput(units, new KeySpec(List.of("_id")), mongo.depth(), streamed, false).everyDocument();
-            return documents(input, file.toString(), engine);
+        KeySpec everyDocument = new KeySpec(List.of("_id"));
+        FieldsJob.Run<?> run;
+        if (file != null && !JsonlPlanner.isJsonName(file)) {
+            run = console(control -> {
+                CsvInput input = csv.plan(List.of(file), dialect, KeySpec.wholeRecord(), engine.readers(), err, threads.quiet, false,
+                        StatsLevel.FULL);
+                return FieldsJob.columns(input, file.toString(), engine, control);
+            }, this::printColumns);
+        } else if (file != null) {
+            run = console(control -> {
+                JsonlInput input = documents.plan(List.of(file), JsonlPlanner.DEFAULT_SPLIT_BYTES, everyDocument, engine.readers(), err,
+                        false).everyDocument();
+                return FieldsJob.run(input, file.toString(), engine, control);
+            }, r -> print(spec.commandLine().getOut(), r));
+        } else {
+            // the embedded load and the planning run inside the console, as for an ingest
+            run = console(control -> {
+                try (MongoSession session = mongo.open(control::stopRequested, threads.showProgress() ? err : null)) {
+                    MongoInput input = mongo.plan(session, everyDocument, engine.readers(), documents.depth(), documents.streamed(err));
+                    return FieldsJob.run(input, session.namespace, engine, control);
+                }
+            }, r -> print(spec.commandLine().getOut(), r));
         }
-        try (MongoSession session = MongoSession.open(mongo, () -> false, !quiet && System.console() != null ? spec.commandLine().getErr() : null)) {
-            int target = mongo.partitions != null ? mongo.partitions : engine.readers() * 4;
-            PartitionPlanner.Plan plan = new PartitionPlanner(session.client, session.collection).plan(target, mongo.queryDocument());
-            MongoInput input = new MongoInput(session.namespace, session.collection, plan, new KeySpec(java.util.List.of("_id")),
-                    mongo.readerOptions(), mongo.depth(), streamed);
-            return documents(input, session.namespace, engine);
-        }
+        return run.exitCode();
     }
 
-    private <U extends io.ringsift.source.WorkUnit> int documents(io.ringsift.job.JobInput<U> input, String name, EngineSettings engine)
+    /**
+     * Runs on the console every job uses. The JSON is written (also with {@code -q}) and the table
+     * printed only when no reader or handler failed; a failure is one line on stderr.
+     */
+    private <T> FieldsJob.Run<T> console(JobConsole.Job<FieldsJob.Run<T>> job, Consumer<T> table)
             throws Exception {
-        RunControl control = new RunControl();
-        FieldsJob.Result r;
-        try (Interrupts ignored = new Interrupts(control)) {
-            r = FieldsJob.run(input, name, engine, control);
-        }
-        output(r);
-        if (!quiet && !toStdout()) {
-            print(spec.commandLine().getOut(), r);
-        }
-        return r.complete() ? 0 : io.ringsift.job.ExitCodes.INTERRUPTED;
+        return JobConsole.run(spec, threads, control -> {
+            FieldsJob.Run<T> r = job.run(control);
+            if (r.error() == null) {
+                output(r.result());
+            }
+            return r;
+        }, r -> {
+            if (r.error() == null && !toStdout()) {
+                table.accept(r.result());
+            }
+        }, r -> new JobConsole.Ending(r.error(), r.stopReason(), 0, -1, null));
     }
 
-    /** {@code fields FILE.csv}: the column summary. */
-    private int csvColumns(EngineSettings engine) throws Exception {
-        CsvDialect dialect;
-        try {
-            dialect = csv.dialect();
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
-        }
-        CsvPlan plan;
-        try {
-            plan = new CsvPlanner(dialect, KeySpec.wholeRecord(), engine.readers(), csv.splitSize).plan(List.of(file));
-        } catch (CsvInputException e) {
-            throw new UserError(e.getMessage());
-        }
-        CsvInput input = new CsvInput(plan, dialect, csv.parser, false);
-        RunControl control = new RunControl();
-        FieldsJob.ColumnsResult r;
-        try (Interrupts ignored = new Interrupts(control)) {
-            r = FieldsJob.columns(input, file.toString(), engine, control);
-        }
-        output(r);
-        if (!quiet && !toStdout()) {
-            PrintWriter out = spec.commandLine().getOut();
-            out.printf(Locale.ROOT, "%s: %,d rows, %d columns%s%s%n", r.source(), r.records(), r.fields().size(),
-                    r.rejected() > 0 ? String.format(Locale.ROOT, " (%,d malformed rows not counted)", r.rejected()) : "",
-                    r.complete() ? "" : " (INCOMPLETE)");
-            ColumnTable.print(out, r.fields(), r.records());
-        }
-        return r.complete() ? 0 : io.ringsift.job.ExitCodes.INTERRUPTED;
+    private void printColumns(FieldsJob.ColumnsResult r) {
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf(Locale.ROOT, "%s: %,d rows, %d columns%s%s%n", r.source(), r.records(), r.fields().size(),
+                r.rejected() > 0 ? String.format(Locale.ROOT, " (%,d malformed rows not counted)", r.rejected()) : "",
+                r.complete() ? "" : " (INCOMPLETE)");
+        ColumnTable.print(out, r.fields(), r.records());
     }
 
     private boolean toStdout() {
@@ -160,7 +136,7 @@ final class FieldsCommand implements Callable<Integer> {
     }
 
     /** {@code --json OUT}: written atomically; {@code --json -}: printed on stdout. */
-    private void output(Object result) throws java.io.IOException {
+    private void output(Object result) throws IOException {
         if (json == null) {
             return;
         }
@@ -178,7 +154,7 @@ final class FieldsCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "%s: %,d documents, %d field paths%s%n", r.collection(), r.documents(), r.fields().size(),
                 r.complete() ? "" : " (INCOMPLETE)");
         int width = r.fields().stream().mapToInt(p -> p.path().length()).max().orElse(4);
-        for (Report.Path p : r.fields()) {
+        for (Report.FieldPath p : r.fields()) {
             String types = p.types().entrySet().stream().map(Map.Entry::getKey).collect(Collectors.joining(", "));
             double pct = r.documents() == 0 ? 0 : 100.0 * p.documents() / r.documents();
             out.printf(Locale.ROOT, "  %-" + width + "s  %,12d  %5.1f%%  %s%n", p.path(), p.documents(), pct, types);

@@ -4,6 +4,7 @@ import io.ringsift.generate.GeneratorFormat;
 import io.ringsift.generate.GeneratorResult;
 import io.ringsift.generate.GeneratorSpec;
 import io.ringsift.generate.SyntheticData;
+import io.ringsift.job.ExitCodes;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = {"Write synthetic CSV or JSONL with a known duplicate rate and print the exact distinct and duplicate counts.",
                 "The same seed gives byte-identical output."},
-        footer = {"", io.ringsift.job.ExitCodes.HELP})
+        footer = {"", ExitCodes.HELP})
 final class GenerateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

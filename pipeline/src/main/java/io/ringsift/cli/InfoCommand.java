@@ -3,7 +3,12 @@ package io.ringsift.cli;
 import io.ringsift.filter.FilterFile;
 import io.ringsift.filter.FilterInfo;
 import io.ringsift.filter.LoadedFilter;
+import io.ringsift.job.ExitCodes;
+import io.ringsift.report.ReportWriter;
+import java.lang.reflect.RecordComponent;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -13,7 +18,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code ringsift info FILE}: a filter file's header and its false-positive rate at the current fill. */
 @Command(name = "info", mixinStandardHelpOptions = true,
         description = "Print a filter file's header and its estimated false-positive probability at the current fill.",
-        footer = {"", io.ringsift.job.ExitCodes.HELP})
+        footer = {"", ExitCodes.HELP})
 final class InfoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -30,7 +35,7 @@ final class InfoCommand implements Callable<Integer> {
         LoadedFilter f = FilterFile.read(file);
         var out = spec.commandLine().getOut();
         if (json) {
-            out.println(io.ringsift.report.ReportWriter.toJson(asMap(f)));
+            out.println(ReportWriter.toJson(asMap(f)));
             out.flush();
             return 0;
         }
@@ -47,14 +52,14 @@ final class InfoCommand implements Callable<Integer> {
      * "fppCurrent"}}: taken from the header record's components, so a field added to the header
      * appears here without a change.
      */
-    private java.util.Map<String, Object> asMap(LoadedFilter f) throws ReflectiveOperationException {
-        java.util.Map<String, Object> header = new java.util.LinkedHashMap<>();
-        for (java.lang.reflect.RecordComponent c : f.header().getClass().getRecordComponents()) {
+    private Map<String, Object> asMap(LoadedFilter f) throws ReflectiveOperationException {
+        Map<String, Object> header = new LinkedHashMap<>();
+        for (RecordComponent c : f.header().getClass().getRecordComponents()) {
             Object v = c.getAccessor().invoke(f.header());
             header.put(c.getName(), v instanceof Number || v instanceof Boolean || v instanceof String || v == null ? v : v.toString());
         }
         FilterInfo info = FilterInfo.of(f);
-        java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
+        Map<String, Object> out = new LinkedHashMap<>();
         out.put("file", file.toString());
         out.put("header", header);
         out.put("keysEstimated", info.approximateElementCount() == FilterInfo.SATURATED ? null : info.approximateElementCount());

@@ -1,10 +1,10 @@
 package io.ringsift.cli;
 
 import io.ringsift.job.CsvInput;
+import io.ringsift.job.ExitCodes;
 import io.ringsift.source.csv.CsvPlan;
 import io.ringsift.job.IngestJob;
 import io.ringsift.job.JobResult;
-import io.ringsift.job.JobSettings;
 import io.ringsift.key.KeySpec;
 import io.ringsift.engine.EngineSettings;
 import io.ringsift.source.csv.CsvDialect;
@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
 /** {@code ringsift ingest csv [options] FILE...} */
 @Command(name = "csv", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Read CSV files into DIR/filter.bf, DIR/report.json and (when any row is rejected) DIR/rejects.csv."},
-        footer = {"", io.ringsift.job.ExitCodes.HELP})
+        footer = {"", ExitCodes.HELP})
 final class IngestCsvCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -46,6 +46,9 @@ final class IngestCsvCommand implements Callable<Integer> {
     CsvOptions csv;
 
     @Mixin
+    EngineOptions threads;
+
+    @Mixin
     PipelineOptions pipeline;
 
     @Mixin
@@ -59,7 +62,8 @@ final class IngestCsvCommand implements Callable<Integer> {
         try {
             dialect = csv.dialect();
             csv.charset();
-            engine = pipeline.engine();
+            pipeline.validate();
+            engine = threads.engine();
             resume.validate();
             keySpec = PipelineOptions.keySpec(key);
             resume.checkPaths(out, files);
@@ -67,27 +71,17 @@ final class IngestCsvCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         // planning inside the console: an interrupt while planning still ends in a report
-        JobResult result = JobConsole.run(spec, pipeline, control -> {
-            CsvInput input = plan(dialect, keySpec, engine);
+        JobResult result = JobConsole.run(spec, threads, pipeline.maxRejects, control -> {
+            CsvInput input = csv.plan(files, dialect, keySpec, engine.readers(), spec.commandLine().getErr(), threads.quiet, false,
+                    pipeline.stats);
+            if ((exact || resume.checkpoint != null) && input.hasStream()) {
+                throw new ParameterException(spec.commandLine(), (exact ? "--exact reads the input twice" : "--checkpoint needs input it can read again")
+                        + ", and a stream (standard input, a pipe) can be read only once: save it to a file first");
+            }
             CsvPlan plan = input.plan();
-            EngineSettings fitted = pipeline.fitTo(engine, plan.units().size(), plan.files().stream().mapToLong(f -> f.size()).sum());
-            JobSettings settings = new JobSettings(out, keySpec, pipeline.fpp, pipeline.expectedKeys, pipeline.stats,
-                    pipeline.maxRejects, fitted, exact, resume.checkpoint, resume.resume, pipeline.exactMemory());
-            return IngestJob.run("ingest csv", input, settings, control);
+            EngineSettings fitted = threads.fitTo(engine, plan.units().size(), plan.files().stream().mapToLong(f -> f.size()).sum());
+            return IngestJob.run("ingest csv", input, pipeline.settings(out, keySpec, fitted, exact, resume), control);
         }, JobConsole.ingestSummary(spec));
         return result.exitCode();
-    }
-
-    private CsvInput plan(CsvDialect dialect, KeySpec keySpec, EngineSettings engine) throws Exception {
-        CsvOptions.Prepared prepared = csv.prepare(files, dialect, keySpec, engine.readers(), spec.commandLine().getErr(), pipeline.quiet);
-        if ((exact || resume.checkpoint != null) && prepared.hasStream()) {
-            throw new ParameterException(spec.commandLine(), (exact ? "--exact reads the input twice" : "--checkpoint needs input it can read again")
-                    + ", and a stream (standard input, a pipe) can be read only once: save it to a file first");
-        }
-        CsvInput input = new CsvInput(prepared.plan(), prepared.dialect(), csv.parser, false).withDialect(prepared.report());
-        if (pipeline.stats == io.ringsift.partial.StatsLevel.NONE) {
-            input.withoutValues();
-        }
-        return input;
     }
 }

@@ -1,15 +1,13 @@
 package io.ringsift.cli;
 
+import io.ringsift.job.ExitCodes;
 import io.ringsift.job.IngestJob;
 import io.ringsift.job.JobResult;
 import io.ringsift.job.JobSettings;
 import io.ringsift.job.JsonlInput;
 import io.ringsift.key.KeySpec;
 import io.ringsift.engine.EngineSettings;
-import io.ringsift.source.jsonl.JsonlInputException;
 import io.ringsift.source.jsonl.JsonlPlanner;
-import io.ringsift.source.jsonl.JsonlUnit;
-import io.ringsift.partial.DocumentFieldWalker;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -26,7 +24,7 @@ import picocli.CommandLine.Spec;
         description = {"Read JSON Lines files of Extended JSON documents (or JSON array files) into DIR/filter.bf,",
                 "DIR/report.json and (when a line is malformed or lacks a key field) DIR/rejects.csv.",
                 "Keys and fields are exactly those of the same documents read from a collection (ingest mongo)."},
-        footer = {"", io.ringsift.job.ExitCodes.HELP})
+        footer = {"", ExitCodes.HELP})
 final class IngestJsonlCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -45,16 +43,15 @@ final class IngestJsonlCommand implements Callable<Integer> {
             + " 128-bit hashes (memory grows with the duplicates, not the input).")
     boolean exact;
 
-    @Option(names = "--stream", description = "Print each field path on stderr as soon as it is first seen.")
-    boolean stream;
-
-    @Option(names = "--max-depth", paramLabel = "N", defaultValue = "0",
-            description = "Nested path depth for field discovery; 1 = top-level only, 0 = unlimited (default).")
-    int maxDepth;
-
     @Option(names = "--split-size", paramLabel = "BYTES", defaultValue = "" + JsonlPlanner.DEFAULT_SPLIT_BYTES,
             description = "Smallest byte range a large file is split into for parallel readers (default: ${DEFAULT-VALUE}).")
     long splitSize;
+
+    @Mixin
+    DocumentOptions documents;
+
+    @Mixin
+    EngineOptions threads;
 
     @Mixin
     PipelineOptions pipeline;
@@ -67,36 +64,17 @@ final class IngestJsonlCommand implements Callable<Integer> {
         EngineSettings engine;
         KeySpec keySpec;
         try {
-            engine = pipeline.engine();
+            pipeline.validate();
+            engine = threads.engine();
             resume.validate();
             keySpec = new KeySpec(key);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        List<JsonlUnit> units = plan(files, engine, splitSize);
-        var err = spec.commandLine().getErr();
-        JsonlInput input = new JsonlInput(units, keySpec, depth(maxDepth), stream ? path -> {
-            synchronized (err) {
-                err.println("new field: " + path);
-                err.flush();
-            }
-        } : null, false);
-        JobSettings settings = new JobSettings(out, keySpec, pipeline.fpp, pipeline.expectedKeys, pipeline.stats,
-                pipeline.maxRejects, engine, exact, resume.checkpoint, resume.resume, pipeline.exactMemory());
-        JobResult result = JobConsole.run(spec, pipeline, control -> IngestJob.run("ingest jsonl", input, settings, control),
-                JobConsole.ingestSummary(spec));
+        JsonlInput input = documents.plan(files, splitSize, keySpec, engine.readers(), spec.commandLine().getErr(), false);
+        JobSettings settings = pipeline.settings(out, keySpec, engine, exact, resume);
+        JobResult result = JobConsole.run(spec, threads, pipeline.maxRejects,
+                control -> IngestJob.run("ingest jsonl", input, settings, control), JobConsole.ingestSummary(spec));
         return result.exitCode();
-    }
-
-    static List<JsonlUnit> plan(List<Path> files, EngineSettings engine, long splitSize) throws Exception {
-        try {
-            return new JsonlPlanner(engine.readers(), splitSize).plan(files);
-        } catch (JsonlInputException e) {
-            throw new UserError(e.getMessage());
-        }
-    }
-
-    static int depth(int maxDepth) {
-        return maxDepth <= 0 ? DocumentFieldWalker.UNLIMITED : maxDepth;
     }
 }

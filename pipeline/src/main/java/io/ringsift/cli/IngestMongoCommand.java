@@ -1,12 +1,12 @@
 package io.ringsift.cli;
 
+import io.ringsift.job.ExitCodes;
 import io.ringsift.job.IngestJob;
 import io.ringsift.job.JobResult;
 import io.ringsift.job.JobSettings;
 import io.ringsift.job.MongoInput;
 import io.ringsift.key.KeySpec;
 import io.ringsift.engine.EngineSettings;
-import io.ringsift.source.mongo.PartitionPlanner;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "mongo", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Read a MongoDB collection in parallel _id ranges into DIR/filter.bf, DIR/report.json",
                 "and (when a document lacks a key field) DIR/rejects.csv."},
-        footer = {"", io.ringsift.job.ExitCodes.HELP})
+        footer = {"", ExitCodes.HELP})
 final class IngestMongoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -37,11 +37,14 @@ final class IngestMongoCommand implements Callable<Integer> {
             + " 128-bit hashes, and measure the filter's real fpp (reads the collection twice).")
     boolean exact;
 
-    @Option(names = "--stream", description = "Print each field path on stderr as soon as it is first seen.")
-    boolean stream;
-
     @Mixin
     MongoOptions mongo;
+
+    @Mixin
+    DocumentOptions documents;
+
+    @Mixin
+    EngineOptions threads;
 
     @Mixin
     PipelineOptions pipeline;
@@ -55,36 +58,23 @@ final class IngestMongoCommand implements Callable<Integer> {
         KeySpec keySpec;
         try {
             mongo.validate();
-            engine = pipeline.engine();
+            pipeline.validate();
+            engine = threads.engine();
             resume.validate();
             keySpec = new KeySpec(key);
             resume.checkPaths(out, mongo.embedded == null ? List.of() : List.of(mongo.embedded));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        JobSettings settings = new JobSettings(out, keySpec, pipeline.fpp, pipeline.expectedKeys, pipeline.stats,
-                pipeline.maxRejects, engine, exact, resume.checkpoint, resume.resume, pipeline.exactMemory());
+        JobSettings settings = pipeline.settings(out, keySpec, engine, exact, resume);
+        var err = spec.commandLine().getErr();
         // the embedded load and the planning run inside the console: an interrupt there still ends in a report
-        JobResult result = JobConsole.run(spec, pipeline, control -> ingest(keySpec, engine, settings, control),
-                JobConsole.ingestSummary(spec));
+        JobResult result = JobConsole.run(spec, threads, pipeline.maxRejects, control -> {
+            try (MongoSession session = mongo.open(control::stopRequested, threads.showProgress() ? err : null)) {
+                MongoInput input = mongo.plan(session, keySpec, engine.readers(), documents.depth(), documents.streamed(err));
+                return IngestJob.run("ingest mongo", input, settings, control);
+            }
+        }, JobConsole.ingestSummary(spec));
         return result.exitCode();
-    }
-
-    private JobResult ingest(KeySpec keySpec, EngineSettings engine, JobSettings settings, io.ringsift.engine.RunControl control)
-            throws Exception {
-        try (MongoSession session = MongoSession.open(mongo, control::stopRequested,
-                pipeline.showProgress() ? spec.commandLine().getErr() : null)) {
-            int target = mongo.partitions != null ? mongo.partitions : engine.readers() * 4;
-            PartitionPlanner.Plan plan = new PartitionPlanner(session.client, session.collection).plan(target, mongo.queryDocument());
-            var err = spec.commandLine().getErr();
-            MongoInput input = new MongoInput(session.namespace, session.collection, plan, keySpec, mongo.readerOptions(),
-                    mongo.depth(), stream ? path -> {
-                        synchronized (err) {
-                            err.println("new field: " + path);
-                            err.flush();
-                        }
-                    } : null);
-            return IngestJob.run("ingest mongo", input, settings, control);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package io.ringsift.cli;
 
+import io.ringsift.io.RunId;
 import io.ringsift.job.ExitCodes;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -19,7 +20,7 @@ public final class Main {
 
     /** Runs the command line and returns the exit code (tests call this instead of {@link #main}). */
     public static int run(String... args) {
-        io.ringsift.io.RunId.setCommand("ringsift " + String.join(" ", args));   // named in lock files
+        RunId.setCommand("ringsift " + String.join(" ", args));   // named in lock files
         return commandLine().execute(args);
     }
 

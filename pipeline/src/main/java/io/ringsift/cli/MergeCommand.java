@@ -1,11 +1,11 @@
 package io.ringsift.cli;
 
 import io.ringsift.filter.BloomChain;
-import io.ringsift.filter.FilterCompatibility;
 import io.ringsift.filter.FilterFile;
-import io.ringsift.filter.FilterHeader;
 import io.ringsift.filter.LoadedFilter;
 import io.ringsift.filter.FilterParams;
+import io.ringsift.job.ExitCodes;
+import io.ringsift.reduce.MergedFilter;
 import io.ringsift.report.Warnings;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -27,11 +27,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "merge", mixinStandardHelpOptions = true,
         description = "Union of filters built separately, whatever their sizes (power-of-two stages fold together, others stay"
                 + " separate stages); refuses filters that differ in key spec, key encoding or hash scheme.",
-        footer = {"", io.ringsift.job.ExitCodes.HELP})
+        footer = {"", ExitCodes.HELP})
 final class MergeCommand implements Callable<Integer> {
-    /** The merged header's count method: duplicates within each input, summed; repeats across inputs are not counted. */
-    static final String LOWER_BOUND = "lower-bound";
-
     @Spec
     CommandSpec spec;
 
@@ -52,26 +49,17 @@ final class MergeCommand implements Callable<Integer> {
             InputFiles.requireFile("filter", p);   // "Is a directory" alone named nothing (MessagesWithoutACauseTest)
             filters.add(FilterFile.read(p));
         }
-        LoadedFilter first = filters.get(0);
-        for (int i = 1; i < filters.size(); i++) {
-            FilterCompatibility c = FilterCompatibility.of(first, filters.get(i));
-            if (!c.isCompatible()) {
-                throw new UserError("cannot merge " + inputs.get(0) + " and " + inputs.get(i) + ": " + c.describe());
-            }
+        MergedFilter merged;
+        try {
+            merged = MergedFilter.union(filters, inputs.stream().map(Path::toString).toList(), Instant.now());
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
         }
-        BloomChain union = BloomChain.union(filters.stream().map(LoadedFilter::chain).toList());
-        long records = 0;
-        // each input's duplicates are within that input; repeats across inputs are not known, so this is a lower bound
-        long duplicates = 0;
-        for (LoadedFilter f : filters) {
-            records += f.header().records();
-            duplicates += f.header().duplicateRecords();
-        }
-        FilterHeader header = first.header().withContent(union, records, duplicates, LOWER_BOUND, -1, Instant.now());
-        FilterFile.write(out, header, union);
+        merged.write(out);
+        BloomChain union = merged.chain();
         var w = spec.commandLine().getOut();
         w.printf(Locale.ROOT, "merged %d filters (%,d records) into %s: %d stage(s), %,d bits, fpp at fill %.4g%n", filters.size(),
-                records, out, union.stages().size(), union.bitSize(), union.fppAtFill());
+                merged.header().records(), out, union.stages().size(), union.bitSize(), union.fppAtFill());
         FilterParams target = union.target();
         for (String warning : Warnings.forFilter(union, target)) {
             if (!warning.startsWith("the keys outgrew")) {

@@ -1,15 +1,20 @@
 package io.ringsift.cli;
 
-import io.ringsift.partial.DocumentFieldWalker;
+import io.ringsift.job.MongoInput;
+import io.ringsift.key.KeySpec;
 import io.ringsift.source.mongo.EmbeddedMongo;
 import io.ringsift.source.mongo.MongoConnection;
 import io.ringsift.source.mongo.MongoPartitionReader;
+import io.ringsift.source.mongo.PartitionPlanner;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import org.bson.BsonDocument;
 import picocli.CommandLine.Option;
 
-/** Where the collection is and how to read it. */
+/** Where the collection is and how to read it; the one place a command opens and plans a collection. */
 final class MongoOptions {
     @Option(names = "--uri", paramLabel = "URI", description = "MongoDB connection string, e.g. mongodb://host:27017.")
     String uri;
@@ -49,10 +54,6 @@ final class MongoOptions {
                     + " after the last _id, up to --retries times (default: ${DEFAULT-VALUE}; 0 = wait for ever).")
     int socketTimeout;
 
-    @Option(names = "--max-depth", paramLabel = "N", defaultValue = "0",
-            description = "Nested path depth for field discovery; 1 = top-level only, 0 = unlimited (default).")
-    int maxDepth;
-
     BsonDocument queryDocument() {
         if (query == null) {
             return new BsonDocument();
@@ -64,8 +65,26 @@ final class MongoOptions {
         }
     }
 
-    int depth() {
-        return maxDepth <= 0 ? DocumentFieldWalker.UNLIMITED : maxDepth;
+    /**
+     * Connects (starting and loading the embedded server for {@code --embedded}).
+     *
+     * @param stop ends an embedded load early (an interrupt)
+     * @param err  where to say that a big {@code --embedded} file is being loaded, or null
+     */
+    MongoSession open(BooleanSupplier stop, PrintWriter err) {
+        return MongoSession.open(this, stop, err);
+    }
+
+    /**
+     * Cuts the collection (or its {@code --query} subset) into {@code --partitions} {@code _id}
+     * ranges, 4 x readers by default, and returns the input a job reads.
+     *
+     * @param streamed gets each field path the first time a handler sees it, or null
+     */
+    MongoInput plan(MongoSession session, KeySpec key, int readers, int depth, Consumer<String> streamed) {
+        int target = partitions != null ? partitions : readers * 4;
+        PartitionPlanner.Plan plan = new PartitionPlanner(session.client, session.collection).plan(target, queryDocument());
+        return new MongoInput(session.namespace, session.collection, plan, key, readerOptions(), depth, streamed);
     }
 
     MongoConnection.Options connectionOptions() {

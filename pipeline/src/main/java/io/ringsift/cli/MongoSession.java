@@ -4,6 +4,13 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import io.ringsift.source.mongo.EmbeddedMongo;
 import io.ringsift.source.mongo.MongoConnection;
+import io.ringsift.source.mongo.MongoSourceException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.Locale;
+import java.util.function.BooleanSupplier;
 import org.bson.RawBsonDocument;
 
 /**
@@ -26,10 +33,6 @@ final class MongoSession implements AutoCloseable {
     /** Files smaller than this load silently. */
     private static final long LOUD_BYTES = 1 << 20;
 
-    static MongoSession open(MongoOptions o) {
-        return open(o, () -> false, null);
-    }
-
     /**
      * @param stop ends the embedded load early (an interrupt: the job then reads nothing and reports so)
      * @param err  where to say that an {@code --embedded} file (over a few MB) is being loaded and how
@@ -37,7 +40,7 @@ final class MongoSession implements AutoCloseable {
      *             given where the progress line would be shown (a terminal, or {@code --progress}), so
      *             an error stays the one line on stderr in scripts
      */
-    static MongoSession open(MongoOptions o, java.util.function.BooleanSupplier stop, java.io.PrintWriter err) {
+    static MongoSession open(MongoOptions o, BooleanSupplier stop, PrintWriter err) {
         EmbeddedMongo server = null;
         long loadStart = System.nanoTime();
         String uri = o.uri;
@@ -45,16 +48,16 @@ final class MongoSession implements AutoCloseable {
         String coll = o.collection;
         try {
             if (o.embedded != null) {
-                if (!java.nio.file.Files.isRegularFile(o.embedded)) {
-                    throw new io.ringsift.source.mongo.MongoSourceException(o.embedded + ": no such file");
+                if (!Files.isRegularFile(o.embedded)) {
+                    throw new MongoSourceException(o.embedded + ": no such file");
                 }
                 // a file that loads in a blink needs no word; a big one would otherwise be seconds of silence
-                if (err != null && java.nio.file.Files.size(o.embedded) < LOUD_BYTES) {
+                if (err != null && Files.size(o.embedded) < LOUD_BYTES) {
                     err = null;
                 }
                 if (err != null) {
-                    err.printf(java.util.Locale.ROOT, "ringsift: loading %s (%,.1f MB) into the embedded MongoDB server (ingest jsonl / fields FILE read it directly)...%n", o.embedded,
-                            java.nio.file.Files.size(o.embedded) / 1e6);
+                    err.printf(Locale.ROOT, "ringsift: loading %s (%,.1f MB) into the embedded MongoDB server (ingest jsonl / fields FILE read it directly)...%n", o.embedded,
+                            Files.size(o.embedded) / 1e6);
                     err.flush();
                 }
                 server = EmbeddedMongo.start();
@@ -67,7 +70,7 @@ final class MongoSession implements AutoCloseable {
             try {
                 MongoCollection<RawBsonDocument> c = MongoConnection.collection(client, db, coll);
                 if (server != null && err != null) {
-                    err.printf(java.util.Locale.ROOT, "ringsift: loaded %,d documents in %.1f s (not counted in the run's time)%n",
+                    err.printf(Locale.ROOT, "ringsift: loaded %,d documents in %.1f s (not counted in the run's time)%n",
                             c.estimatedDocumentCount(), (System.nanoTime() - loadStart) / 1e9);
                     err.flush();
                 }
@@ -76,11 +79,11 @@ final class MongoSession implements AutoCloseable {
                 client.close();
                 throw e;
             }
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             if (server != null) {
                 server.close();
             }
-            throw new java.io.UncheckedIOException(o.embedded + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(o.embedded + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
             if (server != null) {
                 server.close();

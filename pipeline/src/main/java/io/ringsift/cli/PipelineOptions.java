@@ -1,35 +1,16 @@
 package io.ringsift.cli;
 
+import io.ringsift.engine.EngineSettings;
+import io.ringsift.filter.FilterParams;
+import io.ringsift.job.JobSettings;
 import io.ringsift.key.KeySpec;
 import io.ringsift.partial.StatsLevel;
-import io.ringsift.engine.WaitKind;
-import io.ringsift.engine.EngineSettings;
+import java.nio.file.Path;
 import java.util.List;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
-/** Options every pipeline job shares: threads, ring, filter sizing, statistics, rejects. */
+/** Options of the jobs that build or test a filter (ingest, check): its sizing, statistics, rejects. */
 final class PipelineOptions {
-    @Option(names = "--readers", paramLabel = "N", description = "Reader threads (parse + key hash). Default: half the cores, at least 1. At most 4 x the cores (more is capped, with a warning).")
-    Integer readers;
-
-    @Option(names = "--handlers", paramLabel = "N", description = "Hasher threads, one key partition each. Default: the other half of the cores, at least 1. At most 4 x the cores (more is capped, with a warning).")
-    Integer handlers;
-
-    @Option(names = "--batch-size", paramLabel = "ROWS", defaultValue = "" + EngineSettings.DEFAULT_BATCH,
-            description = "Rows per ring slot (default: ${DEFAULT-VALUE}).")
-    int batchSize;
-
-    @Option(names = "--ring-size", paramLabel = "SLOTS",
-            description = "Slots in the ring, a power of two (default: " + EngineSettings.DEFAULT_RING + "; "
-                    + EngineSettings.SMALL_RING + " for a CSV input under " + (EngineSettings.SMALL_INPUT >> 20) + " MiB).")
-    Integer ringSize;
-
-    @Option(names = "--wait", paramLabel = "KIND", defaultValue = "blocking",
-            description = "Handler wait strategy: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    WaitKind waitKind;
-
     @Option(names = "--fpp", paramLabel = "P", defaultValue = "0.01",
             description = "Target false-positive probability of the filter (default: ${DEFAULT-VALUE}).")
     double fpp;
@@ -52,66 +33,28 @@ final class PipelineOptions {
             description = "Stop with exit code 4 when more than N records are rejected (default: no limit).")
     long maxRejects;
 
-    @Option(names = {"-q", "--quiet"}, description = "No summary on stdout and no progress line.")
-    boolean quiet;
-
-    @Option(names = "--progress", negatable = true,
-            description = "Show a progress line on stderr (default: only when it is a terminal).")
-    Boolean progress;
-
-    @Option(names = "--verbose", description = "Print stack traces with errors.")
-    boolean verbose;
-
-    @Spec(Spec.Target.MIXEE)
-    CommandSpec command;
-
-    /**
-     * The engine settings; also checks the other option values, throwing IllegalArgumentException
-     * with the rule. {@code --readers}/{@code --handlers} above {@link EngineSettings#maxThreads}
-     * are capped, with a warning on stderr.
-     */
-    EngineSettings engine() {
-        new io.ringsift.filter.FilterParams(1, fpp); // states the fpp rule and the offending value
-        int cores = Runtime.getRuntime().availableProcessors();
-        EngineSettings d = EngineSettings.defaults(cores);
-        return new EngineSettings(cap("--readers", readers != null ? readers : d.readers(), cores),
-                cap("--handlers", handlers != null ? handlers : d.handlers(), cores), batchSize,
-                ringSize != null ? ringSize : EngineSettings.DEFAULT_RING, waitKind);
+    /** Checks the option values, throwing IllegalArgumentException with the rule and the value. */
+    void validate() {
+        new FilterParams(1, fpp); // states the fpp rule and the offending value
     }
 
-    /** ThreadsFarAboveTheCoresTookMinutesTest: 1024 readers + 1024 handlers on 120k rows took 500 s. */
-    private int cap(String option, int asked, int cores) {
-        int max = EngineSettings.maxThreads(cores);
-        if (asked <= max || asked > 1024) {
-            return asked;   // above 1024 EngineSettings refuses it with the rule
-        }
-        if (command != null) {   // even with -q: the run does not do what was asked
-            command.commandLine().getErr().printf("ringsift: %s %d capped at %d (4 x %d cores): more threads only compete for the cores%n",
-                    option, asked, max, cores);
-        }
-        return max;
+    /** An ingest's settings (a check takes the filter's sizing instead: {@link #checkSettings}). */
+    JobSettings settings(Path out, KeySpec key, EngineSettings engine, boolean exact, ResumeOptions resume) {
+        return new JobSettings(out, key, fpp, expectedKeys, stats, maxRejects, engine, exact, resume.checkpoint, resume.resume,
+                exactMemory());
     }
 
-    /** {@link EngineSettings#fitTo} for what the user did not set: options given on the command line are kept as given. */
-    EngineSettings fitTo(EngineSettings e, int units, long inputBytes) {
-        EngineSettings fit = e.fitTo(units, inputBytes);
-        return new EngineSettings(readers != null ? e.readers() : fit.readers(), handlers != null ? e.handlers() : fit.handlers(),
-                e.batchSize(), ringSize != null ? e.ringSize() : fit.ringSize(), e.waitKind());
+    /** A check's settings: the filter's fpp and expected keys, no exact pass, no checkpoint. */
+    JobSettings checkSettings(Path out, KeySpec key, double filterFpp, long filterExpectedKeys, EngineSettings engine) {
+        return new JobSettings(out, key, filterFpp, filterExpectedKeys, stats, maxRejects, engine, false, null, false, exactMemory());
     }
 
     /** The exact-count budget in bytes: --exact-memory, or 40% of the heap. */
     long exactMemory() {
-        return exactMemory != null ? exactMemory : io.ringsift.job.JobSettings.defaultExactMemory();
+        return exactMemory != null ? exactMemory : JobSettings.defaultExactMemory();
     }
 
     static KeySpec keySpec(List<String> key) {
         return key == null || key.isEmpty() ? KeySpec.wholeRecord() : new KeySpec(key);
-    }
-
-    boolean showProgress() {
-        if (quiet) {
-            return false;
-        }
-        return progress != null ? progress : System.console() != null;
     }
 }

@@ -38,10 +38,8 @@ final class Summary {
         }
         if (rep.fields() != null) {
             out.printf(Locale.ROOT, "  fields       %d%n", rep.fields().size());
-            if (!rep.fields().isEmpty() && rep.fields().get(0) instanceof Report.Field) {
-                @SuppressWarnings("unchecked")
-                java.util.List<Report.Field> columns = (java.util.List<Report.Field>) rep.fields();
-                ColumnTable.print(out, columns, rep.records());
+            if (!rep.columns().isEmpty()) {
+                ColumnTable.print(out, rep.columns(), rep.records());
             }
         }
         out.printf(Locale.ROOT, "  throughput   %,d records/s%s with %d reader(s), %d handler(s)%n", t.recordsPerSecond(),

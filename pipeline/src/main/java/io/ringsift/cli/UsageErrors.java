@@ -1,6 +1,7 @@
 package io.ringsift.cli;
 
 import io.ringsift.job.ExitCodes;
+import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -40,7 +41,7 @@ final class UsageErrors implements IParameterExceptionHandler {
      * suggestions compare letter pairs, so it has none for {@code cvs} against {@code csv}.
      */
     static List<String> nearby(String typed, CommandLine cl) {
-        List<String> names = new java.util.ArrayList<>(cl.getSubcommands().keySet());
+        List<String> names = new ArrayList<>(cl.getSubcommands().keySet());
         cl.getCommandSpec().options().forEach(o -> names.addAll(List.of(o.names())));
         return names.stream().filter(n -> n.length() > 2 && distance(typed, n) <= (n.length() > 5 ? 2 : 1)).toList();
     }

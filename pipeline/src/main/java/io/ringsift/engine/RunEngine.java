@@ -13,8 +13,11 @@ import io.ringsift.source.UnitReader;
 import io.ringsift.source.UnitResult;
 import io.ringsift.source.WorkUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -53,7 +56,7 @@ public final class RunEngine {
     public <U extends WorkUnit, S extends RowConsumer> RunOutcome<S> run(List<U> units, Supplier<UnitReader<U>> readerFactory,
                                                IntFunction<S> partitions, RejectSink rejects,
                                                EventHandler<RingEvent> after, RunControl control) {
-        java.util.Map<Integer, Integer> position = new java.util.HashMap<>();
+        Map<Integer, Integer> position = new HashMap<>();
         for (int i = 0; i < units.size(); i++) {
             position.put(units.get(i).id(), i);
         }
@@ -117,7 +120,7 @@ public final class RunEngine {
     private static <U extends WorkUnit> void readUnits(ConcurrentLinkedQueue<U> queue, UnitReader<U> reader,
                                                        BatchPublisher publisher, RejectSink rejects,
                                                        AtomicReferenceArray<UnitResult> results,
-                                                       java.util.Map<Integer, Integer> position, RunControl control) {
+                                                       Map<Integer, Integer> position, RunControl control) {
         U unit;
         while (!control.stopRequested() && (unit = queue.poll()) != null) {
             try {
@@ -164,7 +167,7 @@ public final class RunEngine {
         }
     }
 
-    private static java.util.concurrent.ThreadFactory daemonThreads(String prefix) {
+    private static ThreadFactory daemonThreads(String prefix) {
         AtomicInteger n = new AtomicInteger();
         return r -> {
             Thread t = new Thread(r, prefix + "-" + n.getAndIncrement());
@@ -176,10 +179,10 @@ public final class RunEngine {
     /** The one place a failed batch goes: record the failure with the unit it came from, keep the ring moving. */
     private static final class FailOnException<U extends WorkUnit> implements ExceptionHandler<RingEvent> {
         private final List<U> units;
-        private final java.util.Map<Integer, Integer> position;
+        private final Map<Integer, Integer> position;
         private final RunControl control;
 
-        FailOnException(List<U> units, java.util.Map<Integer, Integer> position, RunControl control) {
+        FailOnException(List<U> units, Map<Integer, Integer> position, RunControl control) {
             this.units = units;
             this.position = position;
             this.control = control;

@@ -1,8 +1,6 @@
 package io.ringsift.job;
 
 import io.ringsift.filter.BloomChain;
-import io.ringsift.filter.FilterFile;
-import io.ringsift.filter.FilterHeader;
 import io.ringsift.filter.LoadedFilter;
 import io.ringsift.key.KeyHash;
 import io.ringsift.filter.FilterParams;
@@ -10,6 +8,7 @@ import io.ringsift.partial.HashPairSet;
 import io.ringsift.partial.KeyCounts;
 import io.ringsift.partial.Partial;
 import io.ringsift.partial.RowConsumer;
+import io.ringsift.reduce.MergedFilter;
 import io.ringsift.reduce.Reducer;
 import io.ringsift.io.AtomicFiles;
 import io.ringsift.report.RejectsFile;
@@ -19,7 +18,6 @@ import io.ringsift.report.Warnings;
 import io.ringsift.engine.RunControl;
 import io.ringsift.engine.RunEngine;
 import io.ringsift.engine.RunOutcome;
-import io.ringsift.source.UnitResult;
 import io.ringsift.source.WorkUnit;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -29,7 +27,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
@@ -113,17 +110,11 @@ public final class CheckJob {
         boolean updated = false;
         List<String> warnings = new ArrayList<>(Warnings.forCounts(counts, s.exactMemory()));
         if (o.update() && outcome.complete()) {
-            BloomChain chain = filter.chain();
-            HashPairSet added = merged.additions();
-            added.forEach(chain::put);
-            var h = filter.header();
-            long records = h.records() + merged.records();
-            long duplicates = h.duplicateRecords() + merged.presentRecords();
-            boolean exactCounts = KeyCounts.EXACT.equals(h.countMethod()) && reference != null && counts.exact();
-            FilterFile.write(o.filterPath(), h.withContent(chain, records, duplicates,
-                    exactCounts ? KeyCounts.EXACT : FilterHeader.COUNT_BLOOM, exactCounts ? records - duplicates : -1,
-                    Instant.now()), chain);
-            warnings.addAll(Warnings.forFilter(chain, params));
+            boolean exactCounts = KeyCounts.EXACT.equals(filter.header().countMethod()) && reference != null && counts.exact();
+            MergedFilter updatedFilter = MergedFilter.update(filter, merged.additions(), merged.records(), merged.presentRecords(),
+                    exactCounts, Instant.now());
+            updatedFilter.write(o.filterPath());
+            warnings.addAll(Warnings.forFilter(updatedFilter.chain(), params));
             updated = true;
         } else if (filterFpp > 2 * params.fpp()) {
             warnings.addAll(Warnings.forFilter(filter.chain(), params));
@@ -139,17 +130,17 @@ public final class CheckJob {
             check = bloomCheck(o.filterPath().toString(), fresh, seen, o.newOut() == null ? null : o.newOut().toString(),
                     o.seenOut() == null ? null : o.seenOut().toString(), updated, filterFpp);
         }
-        long bytes = outcome.units().stream().filter(Objects::nonNull).mapToLong(UnitResult::bytes).sum();
-        double seconds = Math.max(outcome.elapsedNanos(), 1) / 1e9;
-        Report report = new Report(Report.SCHEMA_VERSION, "check", outcome.complete(),
-                outcome.stopReason() == null ? null : outcome.stopReason().name().toLowerCase(java.util.Locale.ROOT),
-                outcome.failure() == null ? null : outcome.failure().getMessage(), s.key().describe(), merged.records(), rejected,
-                counts.duplicateRecords(), counts.distinctKeys(), input.sources(outcome.units()), null,
-                input.fields(merged.fields(), s.key(), counts), null, null, check,
-                new Report.Timing(Math.round(seconds * 1000), Math.round(merged.records() / seconds),
-                        Math.round(bytes / 1e6 / seconds * 10) / 10.0, s.engine().readers(), s.engine().handlers(), input.parser(),
-                        input.planMillis()),
-                Report.Counts.of(counts, s.exactMemory()), warnings.isEmpty() ? null : warnings).withDialect(input.dialect());
+        Report report = Report.builder("check", s.key().describe())
+                .outcome(outcome)
+                .records(merged.records(), rejected)
+                .counts(counts, s.exactMemory())
+                .sources(input.sources(outcome.units()))
+                .fields(input.fields(merged.fields(), s.key(), counts))
+                .check(check)
+                .timing(input.timing(outcome, merged.records(), s.engine()))
+                .warnings(warnings)
+                .dialect(input.dialect())
+                .build();
         Path reportPath = out == null ? null : out.resolve(IngestJob.REPORT_FILE);
         if (reportPath != null) {
             ReportWriter.write(reportPath, report);

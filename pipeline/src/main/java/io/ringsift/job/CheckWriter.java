@@ -3,6 +3,7 @@ package io.ringsift.job;
 import com.lmax.disruptor.EventHandler;
 import io.ringsift.engine.RingEvent;
 import io.ringsift.record.RecordBatch;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -67,7 +68,7 @@ public final class CheckWriter implements EventHandler<RingEvent> {
             for (int r = 0, n = b.size(); r < n; r++) {
                 if (b.seen[r] == seen) {
                     if (out == null) {
-                        out = new java.io.BufferedOutputStream(Files.newOutputStream(part(dir, b.unitId()),
+                        out = new BufferedOutputStream(Files.newOutputStream(part(dir, b.unitId()),
                                 StandardOpenOption.CREATE, StandardOpenOption.APPEND), 1 << 16);
                     }
                     out.write(b.raw[r]);

@@ -2,6 +2,7 @@ package io.ringsift.job;
 
 import io.ringsift.key.KeySpec;
 import io.ringsift.partial.ColumnStats;
+import io.ringsift.partial.HashPairSet;
 import io.ringsift.partial.KeyCounts;
 import io.ringsift.partial.CsvFieldProfile;
 import io.ringsift.partial.FieldProfile;
@@ -73,6 +74,16 @@ public final class CsvInput implements JobInput<CsvUnit> {
         return total;
     }
 
+    /** True when an input is a stream (standard input, a pipe): it can be read only once. */
+    public boolean hasStream() {
+        return plan.files().stream().anyMatch(f -> f.input().isStream());
+    }
+
+    /** The dialect the files are read with (sniffed or given). */
+    public CsvDialect csvDialect() {
+        return dialect;
+    }
+
     public CsvPlan plan() {
         return plan;
     }
@@ -106,7 +117,7 @@ public final class CsvInput implements JobInput<CsvUnit> {
     }
 
     @Override
-    public UnitReader<CsvUnit> newVerifyingReader(io.ringsift.partial.HashPairSet only) {
+    public UnitReader<CsvUnit> newVerifyingReader(HashPairSet only) {
         return new CsvUnitReader(dialect, parser, false, only, false);
     }
 
@@ -224,7 +235,7 @@ public final class CsvInput implements JobInput<CsvUnit> {
     }
 
     @Override
-    public List<?> fields(FieldProfile merged) {
+    public List<Report.Field> fields(FieldProfile merged) {
         List<Report.Field> out = new ArrayList<>();
         if (merged == null) {
             return plan.fields().stream().map(n -> new Report.Field(n, 0, null, null, null, null)).toList();
@@ -266,18 +277,18 @@ public final class CsvInput implements JobInput<CsvUnit> {
     }
 
     @Override
-    public List<?> fields(FieldProfile merged, KeySpec key, KeyCounts counts) {
-        List<?> fields = withHeaderNames(fields(merged));
+    public List<Report.Field> fields(FieldProfile merged, KeySpec key, KeyCounts counts) {
+        List<Report.Field> fields = withHeaderNames(fields(merged));
         if (merged == null || key.isWholeRecord() || key.fields().size() != 1) {
             return fields;
         }
         String column = key.fields().get(0);
-        return fields.stream().map(f -> f instanceof Report.Field rf && rf.name().equals(column)
-                ? rf.withDistinctEstimate(counts.distinctKeys(), counts.distinctLow(), counts.distinctHigh(), counts.exact()) : f).toList();
+        return fields.stream().map(f -> f.name().equals(column)
+                ? f.withDistinctEstimate(counts.distinctKeys(), counts.distinctLow(), counts.distinctHigh(), counts.exact()) : f).toList();
     }
 
     /** Records, for each column renamed to keep repeated header names apart, the name the header gives it. */
-    private List<?> withHeaderNames(List<?> fields) {
+    private List<Report.Field> withHeaderNames(List<Report.Field> fields) {
         Map<String, String> original = new LinkedHashMap<>();
         for (CsvFile f : plan.files()) {
             for (int i = 0; i < f.columns().size(); i++) {
@@ -289,8 +300,7 @@ public final class CsvInput implements JobInput<CsvUnit> {
         if (original.isEmpty()) {
             return fields;
         }
-        return fields.stream().map(f -> f instanceof Report.Field rf && original.containsKey(rf.name())
-                ? rf.withHeaderName(original.get(rf.name())) : f).toList();
+        return fields.stream().map(f -> original.containsKey(f.name()) ? f.withHeaderName(original.get(f.name())) : f).toList();
     }
 
     @Override

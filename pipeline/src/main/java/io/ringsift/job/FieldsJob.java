@@ -1,29 +1,28 @@
 package io.ringsift.job;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import io.ringsift.partial.PathProfile;
-import io.ringsift.partial.RowConsumer;
-import io.ringsift.partial.StatsLevel;
-import io.ringsift.report.Report;
 import io.ringsift.engine.EngineSettings;
 import io.ringsift.engine.RunControl;
 import io.ringsift.engine.RunEngine;
 import io.ringsift.engine.RunOutcome;
 import io.ringsift.partial.CsvFieldProfile;
 import io.ringsift.partial.FieldProfile;
-import io.ringsift.source.UnitResult;
+import io.ringsift.partial.PathProfile;
+import io.ringsift.partial.RowConsumer;
+import io.ringsift.partial.StatsLevel;
+import io.ringsift.report.Report;
 import io.ringsift.source.WorkUnit;
-import io.ringsift.engine.RunFailure;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** {@code fields}: field discovery only. The same readers and ring, with handlers that keep only a path profile. */
+/** {@code fields}: field discovery only. The same readers and ring, with handlers that keep only a field profile. */
 public final class FieldsJob {
 
     /** The JSON written by {@code fields --json}: the same {@code fields} block as an ingest report. */
     @JsonPropertyOrder({"collection", "complete", "documents", "partitions", "fields", "timing"})
     public record Result(String collection, boolean complete, long documents, Report.Partitions partitions,
-                         List<Report.Path> fields, Report.Timing timing) {}
+                         List<Report.FieldPath> fields, Report.Timing timing) {}
 
     /**
      * The JSON written by {@code fields FILE.csv --json}: the same {@code fields} entries as an ingest
@@ -32,6 +31,20 @@ public final class FieldsJob {
     @JsonPropertyOrder({"source", "complete", "records", "rejected", "fields", "timing"})
     public record ColumnsResult(String source, boolean complete, long records, long rejected, List<Report.Field> fields,
                                 Report.Timing timing) {}
+
+    /**
+     * How a fields run ended, as an ingest's report would say it.
+     *
+     * @param result     what was found (partial when the run did not complete)
+     * @param stopReason as report.json spells it, or null when complete
+     * @param error      the failure's one line (a reader or handler failed: the server went away), or null
+     * @param exitCode   the process exit code the run calls for
+     */
+    public record Run<T>(T result, String stopReason, String error, int exitCode) {
+        public boolean complete() {
+            return stopReason == null;
+        }
+    }
 
     /** A handler's share: its profile and how many records it saw. */
     private static final class ProfileOnly<P extends FieldProfile> implements RowConsumer {
@@ -53,55 +66,47 @@ public final class FieldsJob {
     private FieldsJob() {
     }
 
-    /** @throws RunFailure a reader or handler failed (server gone mid-run): one line with the partition, exit 3 */
-    public static Result run(MongoInput input, String namespace, EngineSettings engine, RunControl control) throws RunFailure {
-        return run((JobInput<?>) input, namespace, engine, control);
-    }
-
     /** Field discovery over any document input (a collection, or JSON Lines files). */
-    public static <U extends WorkUnit> Result run(JobInput<U> input, String namespace, EngineSettings engine, RunControl control)
-            throws RunFailure {
+    public static <U extends WorkUnit> Run<Result> run(JobInput<U> input, String namespace, EngineSettings engine, RunControl control) {
+        control.progress().expect(input.totalBytes(), input.estimatedRecords());
         RunOutcome<ProfileOnly<PathProfile>> o = new RunEngine(engine).run(input.units(), input::newReader,
                 i -> new ProfileOnly<>((PathProfile) input.newProfile(StatsLevel.FULL)), r -> { }, null, control);
-        PathProfile merged = o.states().get(0).profile;
-        long docs = o.states().get(0).documents;
-        for (int i = 1; i < o.states().size(); i++) {
-            merged.mergeFrom(o.states().get(i).profile);
-            docs += o.states().get(i).documents;
-        }
-        double seconds = Math.max(o.elapsedNanos(), 1) / 1e9;
-        Report.Timing timing = new Report.Timing(Math.round(seconds * 1000), Math.round(docs / seconds), null,
-                engine.readers(), engine.handlers(), null);
-        if (o.failure() != null) {
-            throw o.failure();   // not wrapped: Failures maps a RunFailure to its one line; an IllegalStateException read as a bug
-        }
-        return new Result(namespace, o.complete(), docs, input.partitions(o.units()), MongoInput.paths(merged), timing);
+        PathProfile merged = merge(o.states());
+        long docs = documents(o.states());
+        return ending(o, new Result(namespace, o.complete(), docs, input.partitions(o.units()), MongoInput.paths(merged),
+                input.timing(o, docs, engine)));
     }
 
     /**
      * The column summary of CSV files ({@code fields FILE.csv}): every row through the same readers
      * and ring, into handlers that keep only a full column profile. Malformed rows are counted.
      */
-    public static ColumnsResult columns(CsvInput input, String source, EngineSettings engine, RunControl control) {
+    public static Run<ColumnsResult> columns(CsvInput input, String source, EngineSettings engine, RunControl control) {
+        control.progress().expect(input.totalBytes(), input.estimatedRecords());
         AtomicLong rejected = new AtomicLong();
         RunOutcome<ProfileOnly<CsvFieldProfile>> o = new RunEngine(engine).run(input.units(), input::newReader,
                 i -> new ProfileOnly<>((CsvFieldProfile) input.newProfile(StatsLevel.FULL)), r -> rejected.incrementAndGet(),
                 null, control);
-        if (o.failure() != null) {
-            throw new IllegalStateException(o.failure().getMessage(), o.failure());
+        CsvFieldProfile merged = merge(o.states());
+        long rows = documents(o.states());
+        return ending(o, new ColumnsResult(source, o.complete(), rows, rejected.get(), input.fields(merged),
+                input.timing(o, rows, engine)));
+    }
+
+    private static <P extends FieldProfile> P merge(List<ProfileOnly<P>> states) {
+        P merged = states.get(0).profile;
+        for (int i = 1; i < states.size(); i++) {
+            merged.mergeFrom(states.get(i).profile);
         }
-        CsvFieldProfile merged = o.states().get(0).profile;
-        long rows = o.states().get(0).documents;
-        for (int i = 1; i < o.states().size(); i++) {
-            merged.mergeFrom(o.states().get(i).profile);
-            rows += o.states().get(i).documents;
-        }
-        long bytes = o.units().stream().filter(java.util.Objects::nonNull).mapToLong(UnitResult::bytes).sum();
-        double seconds = Math.max(o.elapsedNanos(), 1) / 1e9;
-        Report.Timing timing = new Report.Timing(Math.round(seconds * 1000), Math.round(rows / seconds),
-                Math.round(bytes / 1e6 / seconds * 10) / 10.0, engine.readers(), engine.handlers(), input.parser());
-        @SuppressWarnings("unchecked")
-        List<Report.Field> fields = (List<Report.Field>) input.fields(merged);
-        return new ColumnsResult(source, o.complete(), rows, rejected.get(), fields, timing);
+        return merged;
+    }
+
+    private static long documents(List<? extends ProfileOnly<?>> states) {
+        return states.stream().mapToLong(s -> s.documents).sum();
+    }
+
+    private static <T> Run<T> ending(RunOutcome<?> o, T result) {
+        return new Run<>(result, o.stopReason() == null ? null : o.stopReason().name().toLowerCase(Locale.ROOT),
+                o.failure() == null ? null : o.failure().getMessage(), IngestJob.exitCode(o));
     }
 }

@@ -1,10 +1,6 @@
 package io.ringsift.job;
 
-import io.ringsift.filter.FilterFile;
-import io.ringsift.filter.FilterHeader;
-import io.ringsift.filter.BloomChain;
 import io.ringsift.partial.ExactVerifier;
-import io.ringsift.partial.FieldProfile;
 import io.ringsift.partial.HashPairSet;
 import io.ringsift.partial.KeyCounts;
 import io.ringsift.filter.FilterParams;
@@ -13,6 +9,7 @@ import io.ringsift.report.Report;
 import io.ringsift.report.RejectsFile;
 import io.ringsift.report.ReportWriter;
 import io.ringsift.report.Warnings;
+import io.ringsift.reduce.MergedFilter;
 import io.ringsift.reduce.Reducer;
 import io.ringsift.engine.RunControl;
 import io.ringsift.engine.RunEngine;
@@ -28,7 +25,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * {@code ingest}: every record through the ring into partial filters, then one filter file, a
@@ -135,10 +131,9 @@ public final class IngestJob {
         if (outcome.complete()) {
             filterPath = out.resolve(FILTER_FILE);
             long duplicates = exact != null ? exact.duplicateRecords() : counts.duplicateRecords();
-            FilterHeader header = FilterHeader.of(s.key(), input.keySource(), merged.bloom(), merged.records(), duplicates,
-                    exact != null ? KeyCounts.EXACT : counts.method(), Instant.now());
             try {
-                FilterFile.write(filterPath, header, merged.bloom());
+                MergedFilter.ofRun(s.key(), input.keySource(), merged.bloom(), merged.records(), duplicates,
+                        exact != null ? KeyCounts.EXACT : counts.method(), Instant.now()).write(filterPath);
             } catch (IOException e) {
                 outcome = failed(outcome, control, new RunFailure("filter write", null, e));
                 filterPath = null;
@@ -206,11 +201,14 @@ public final class IngestJob {
             throws IOException {
         control.fail(new RunFailure(e instanceof OutOfMemoryError ? "reduce" : "job", null, e));
         long records = control.progress().records();
-        double seconds = Math.max(control.progress().elapsedNanos(), 1) / 1e9;
-        Report report = new Report(Report.SCHEMA_VERSION, command, false, "failed", control.failure().getMessage(),
-                s.key().describe(), records, rejected, 0, 0, List.of(), null, List.of(), null, null, null,
-                new Report.Timing(Math.round(seconds * 1000), Math.round(records / seconds), null, s.engine().readers(),
-                        s.engine().handlers(), null), null, null);
+        Report report = Report.builder(command, s.key().describe())
+                .outcome(false, "failed", control.failure().getMessage())
+                .records(records, rejected)
+                .sources(List.of())
+                .fields(List.of())
+                .timing(Report.Timing.of(control.progress().elapsedNanos(), records, 0, s.engine().readers(), s.engine().handlers(),
+                        null, null))
+                .build();
         Path reportPath = out.resolve(REPORT_FILE);
         try {
             ReportWriter.write(reportPath, report);
@@ -226,32 +224,20 @@ public final class IngestJob {
                                                       RunOutcome<?> o, Partial m, KeyCounts counts, long rejected,
                                                       Path filterPath, Report.Exact exact) {
         List<UnitResult> results = o.units();
-        long bytes = results.stream().filter(Objects::nonNull).mapToLong(UnitResult::bytes).sum();
-        FieldProfile fields = m.fields();
-        Report.Filter filter = null;
-        List<String> warnings = new ArrayList<>();
+        Report.Builder report = Report.builder(command, s.key().describe())
+                .outcome(o)
+                .records(m.records(), rejected)
+                .counts(counts, s.exactMemory())
+                .exact(exact)
+                .sources(input.sources(results))
+                .partitions(input.partitions(results))
+                .fields(input.fields(m.fields(), s.key(), counts))
+                .timing(input.timing(o, m.records(), s.engine()))
+                .dialect(input.dialect());
         if (filterPath != null) {
-            BloomChain chain = m.bloom();
-            double fpp = chain.fppAtFill();
-            filter = new Report.Filter(filterPath.toString(), chain.bitSize(), chain.stages().get(0).bloom().hashFunctions(),
-                    params.expectedKeys(), params.fpp(), fpp, chain.stages().size());
-            warnings.addAll(Warnings.forFilter(chain, params));
+            report.filter(Report.Filter.of(filterPath.toString(), m.bloom(), params))
+                    .warnings(Warnings.forFilter(m.bloom(), params));
         }
-        warnings.addAll(Warnings.forCounts(counts, s.exactMemory()));
-        double seconds = Math.max(o.elapsedNanos(), 1) / 1e9;
-        Report.Timing timing = new Report.Timing(Math.round(seconds * 1000), Math.round(m.records() / seconds),
-                bytes > 0 ? round1(bytes / 1e6 / seconds) : null, s.engine().readers(), s.engine().handlers(), input.parser(),
-                input.planMillis());
-        long duplicates = exact != null ? exact.duplicateRecords() : counts.duplicateRecords();
-        return new Report(Report.SCHEMA_VERSION, command, o.complete(),
-                o.stopReason() == null ? null : o.stopReason().name().toLowerCase(java.util.Locale.ROOT),
-                o.failure() == null ? null : o.failure().getMessage(), s.key().describe(), m.records(), rejected,
-                duplicates, m.records() - duplicates, input.sources(results), input.partitions(results),
-                input.fields(fields, s.key(), counts), filter, exact, null, timing, Report.Counts.of(counts, s.exactMemory()),
-                warnings.isEmpty() ? null : warnings).withDialect(input.dialect());
-    }
-
-    private static double round1(double v) {
-        return Math.round(v * 10) / 10.0;
+        return report.warnings(Warnings.forCounts(counts, s.exactMemory())).build();
     }
 }

@@ -1,6 +1,9 @@
 package io.ringsift.job;
 
+import io.ringsift.engine.EngineSettings;
+import io.ringsift.engine.RunOutcome;
 import io.ringsift.key.KeySpec;
+import io.ringsift.partial.HashPairSet;
 import io.ringsift.partial.FieldProfile;
 import io.ringsift.partial.KeyCounts;
 import io.ringsift.partial.StatsLevel;
@@ -9,6 +12,7 @@ import io.ringsift.source.UnitReader;
 import io.ringsift.source.UnitResult;
 import io.ringsift.source.WorkUnit;
 import java.util.List;
+import java.util.Objects;
 
 /** What a source (CSV files, a Mongo collection) brings to a job: its units, readers and report blocks. */
 public interface JobInput<U extends WorkUnit> {
@@ -31,7 +35,7 @@ public interface JobInput<U extends WorkUnit> {
      * Exact mode's second pass: a reader that publishes only rows whose key hash is in {@code only},
      * with the canonical key bytes attached.
      */
-    default UnitReader<U> newVerifyingReader(io.ringsift.partial.HashPairSet only) {
+    default UnitReader<U> newVerifyingReader(HashPairSet only) {
         throw new UnsupportedOperationException("--exact is not supported for " + keySource() + " input yet");
     }
 
@@ -45,14 +49,14 @@ public interface JobInput<U extends WorkUnit> {
     List<Report.Source> sources(List<UnitResult> results);
 
     /** The report's {@code fields} block from the merged profile (null profile: none kept). */
-    List<?> fields(FieldProfile merged);
+    List<? extends Report.FieldEntry> fields(FieldProfile merged);
 
     /**
      * The {@code fields} block of a run whose key figures are known: where the key is one field,
      * that field's distinct figure is the key's (exact or estimated as {@code counts} says), so one
      * report never gives two different figures for the same column.
      */
-    default List<?> fields(FieldProfile merged, KeySpec key, KeyCounts counts) {
+    default List<? extends Report.FieldEntry> fields(FieldProfile merged, KeySpec key, KeyCounts counts) {
         return fields(merged);
     }
 
@@ -84,5 +88,11 @@ public interface JobInput<U extends WorkUnit> {
     /** Milliseconds spent checking the input and cutting it into units before the run, for the timing block; null if not measured. */
     default Long planMillis() {
         return null;
+    }
+
+    /** The report's {@code timing} block of a pass over this input that took {@code records} records. */
+    default Report.Timing timing(RunOutcome<?> outcome, long records, EngineSettings engine) {
+        long bytes = outcome.units().stream().filter(Objects::nonNull).mapToLong(UnitResult::bytes).sum();
+        return Report.Timing.of(outcome.elapsedNanos(), records, bytes, engine.readers(), engine.handlers(), parser(), planMillis());
     }
 }

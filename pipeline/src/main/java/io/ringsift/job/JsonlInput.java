@@ -2,6 +2,7 @@ package io.ringsift.job;
 
 import io.ringsift.key.KeySpec;
 import io.ringsift.partial.FieldProfile;
+import io.ringsift.partial.HashPairSet;
 import io.ringsift.partial.PathProfile;
 import io.ringsift.partial.StatsLevel;
 import io.ringsift.report.Report;
@@ -83,7 +84,7 @@ public final class JsonlInput implements JobInput<JsonlUnit> {
     }
 
     @Override
-    public UnitReader<JsonlUnit> newVerifyingReader(io.ringsift.partial.HashPairSet only) {
+    public UnitReader<JsonlUnit> newVerifyingReader(HashPairSet only) {
         return new JsonlUnitReader(key, false, only);
     }
 
@@ -141,7 +142,7 @@ public final class JsonlInput implements JobInput<JsonlUnit> {
     }
 
     @Override
-    public List<?> fields(FieldProfile merged) {
+    public List<Report.FieldPath> fields(FieldProfile merged) {
         return merged == null ? List.of() : MongoInput.paths((PathProfile) merged);
     }
 }

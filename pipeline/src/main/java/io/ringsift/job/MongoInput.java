@@ -2,6 +2,7 @@ package io.ringsift.job;
 
 import io.ringsift.key.KeySpec;
 import io.ringsift.partial.FieldProfile;
+import io.ringsift.partial.HashPairSet;
 import io.ringsift.partial.PathProfile;
 import io.ringsift.partial.StatsLevel;
 import io.ringsift.report.Report;
@@ -13,6 +14,7 @@ import io.ringsift.source.mongo.PartitionPlanner;
 import com.mongodb.client.MongoCollection;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Consumer;
 import org.bson.RawBsonDocument;
@@ -75,7 +77,7 @@ public final class MongoInput implements JobInput<MongoPartition> {
     }
 
     @Override
-    public UnitReader<MongoPartition> newVerifyingReader(io.ringsift.partial.HashPairSet only) {
+    public UnitReader<MongoPartition> newVerifyingReader(HashPairSet only) {
         return new MongoPartitionReader(collection, key, options, false, only);
     }
 
@@ -112,14 +114,14 @@ public final class MongoInput implements JobInput<MongoPartition> {
     }
 
     @Override
-    public List<?> fields(FieldProfile merged) {
+    public List<Report.FieldPath> fields(FieldProfile merged) {
         return merged == null ? List.of() : paths((PathProfile) merged);
     }
 
-    public static List<Report.Path> paths(PathProfile p) {
-        List<Report.Path> out = new ArrayList<>();
+    public static List<Report.FieldPath> paths(PathProfile p) {
+        List<Report.FieldPath> out = new ArrayList<>();
         for (PathProfile.PathStats s : p.paths()) {
-            out.add(new Report.Path(s.path(), s.documents(), s.types()));
+            out.add(new Report.FieldPath(s.path(), s.documents(), s.types()));
         }
         return out;
     }
@@ -130,6 +132,6 @@ public final class MongoInput implements JobInput<MongoPartition> {
         long min = done.stream().mapToLong(UnitResult::records).min().orElse(0);
         long max = done.stream().mapToLong(UnitResult::records).max().orElse(0);
         long retries = done.stream().mapToLong(UnitResult::retries).sum();
-        return new Report.Partitions(plan.partitions().size(), plan.strategy().name().toLowerCase(java.util.Locale.ROOT), min, max, retries);
+        return new Report.Partitions(plan.partitions().size(), plan.strategy().name().toLowerCase(Locale.ROOT), min, max, retries);
     }
 }

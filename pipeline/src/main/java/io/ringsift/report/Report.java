@@ -1,13 +1,21 @@
 package io.ringsift.report;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.ringsift.engine.RunOutcome;
+import io.ringsift.filter.BloomChain;
+import io.ringsift.filter.FilterParams;
+import io.ringsift.partial.KeyCounts;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * report.json: one stable schema for every job (documented in docs/report.md). Fields are only
- * ever added, never renamed; blocks that do not apply to a job are left out, not nulled.
+ * ever added, never renamed; blocks that do not apply to a job are left out, not nulled. Jobs
+ * fill one in part by part through {@link #builder}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"schemaVersion", "command", "complete", "stopReason", "error", "key", "records", "rejected",
@@ -26,7 +34,7 @@ public record Report(
         long distinctKeysEstimate,
         List<Source> sources,
         Partitions partitions,
-        List<?> fields,
+        List<? extends FieldEntry> fields,
         Filter filter,
         Exact exact,
         Check check,
@@ -37,17 +45,145 @@ public record Report(
 
     public static final int SCHEMA_VERSION = 1;
 
-    /** The report without a dialect block (Mongo input, check and callers that predate it). */
-    public Report(int schemaVersion, String command, boolean complete, String stopReason, String error, String key, long records,
-                  long rejected, long duplicateRecords, long distinctKeysEstimate, List<Source> sources, Partitions partitions,
-                  List<?> fields, Filter filter, Exact exact, Check check, Timing timing, Counts counts, List<String> warnings) {
-        this(schemaVersion, command, complete, stopReason, error, key, records, rejected, duplicateRecords, distinctKeysEstimate,
-                sources, partitions, fields, filter, exact, check, timing, counts, warnings, null);
+    /** A report of {@code command} over keys made as {@code key} describes, to be filled in part by part. */
+    public static Builder builder(String command, String key) {
+        return new Builder(command, key);
     }
 
-    public Report withDialect(Dialect d) {
-        return new Report(schemaVersion, command, complete, stopReason, error, key, records, rejected, duplicateRecords,
-                distinctKeysEstimate, sources, partitions, fields, filter, exact, check, timing, counts, warnings, d);
+    /** The CSV columns of the {@code fields} block, or an empty list when it holds document paths or nothing. */
+    @JsonIgnore
+    public List<Field> columns() {
+        List<Field> out = new ArrayList<>();
+        if (fields != null) {
+            for (FieldEntry f : fields) {
+                if (f instanceof Field c) {
+                    out.add(c);
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Fills in a {@link Report} part by part; each job sets the parts that apply to it and the rest
+     * are left out of the JSON. The top-level duplicate and distinct figures follow from
+     * {@link #counts} (or the verified {@link #exact} figures, which take precedence).
+     */
+    public static final class Builder {
+        private final String command;
+        private final String key;
+        private boolean complete;
+        private String stopReason;
+        private String error;
+        private long records;
+        private long rejected;
+        private Long duplicateRecords;
+        private List<Source> sources;
+        private Partitions partitions;
+        private List<? extends FieldEntry> fields;
+        private Filter filter;
+        private Exact exact;
+        private Check check;
+        private Timing timing;
+        private Counts counts;
+        private final List<String> warnings = new ArrayList<>();
+        private Dialect dialect;
+
+        private Builder(String command, String key) {
+            this.command = command;
+            this.key = key;
+        }
+
+        /** Complete or not, why it stopped and its error, from the run's outcome. */
+        public Builder outcome(RunOutcome<?> o) {
+            return outcome(o.complete(), o.stopReason() == null ? null : o.stopReason().name().toLowerCase(Locale.ROOT),
+                    o.failure() == null ? null : o.failure().getMessage());
+        }
+
+        /** @param stopReason as report.json spells it ({@code "failed"}, {@code "interrupted"}, ...), null when complete */
+        public Builder outcome(boolean complete, String stopReason, String error) {
+            this.complete = complete;
+            this.stopReason = stopReason;
+            this.error = error;
+            return this;
+        }
+
+        public Builder records(long records, long rejected) {
+            this.records = records;
+            this.rejected = rejected;
+            return this;
+        }
+
+        /** The duplicate and distinct figures and how certain they are; {@code budget} is the configured --exact-memory. */
+        public Builder counts(KeyCounts c, long budget) {
+            this.counts = Counts.of(c, budget);
+            if (exact == null) {
+                this.duplicateRecords = c.duplicateRecords();
+            }
+            return this;
+        }
+
+        /** Exact mode's verified figures; they replace the counts' duplicate figure at the top level. */
+        public Builder exact(Exact e) {
+            this.exact = e;
+            if (e != null) {
+                this.duplicateRecords = e.duplicateRecords();
+            }
+            return this;
+        }
+
+        public Builder sources(List<Source> s) {
+            this.sources = s;
+            return this;
+        }
+
+        public Builder partitions(Partitions p) {
+            this.partitions = p;
+            return this;
+        }
+
+        public Builder fields(List<? extends FieldEntry> f) {
+            this.fields = f;
+            return this;
+        }
+
+        public Builder filter(Filter f) {
+            this.filter = f;
+            return this;
+        }
+
+        public Builder check(Check c) {
+            this.check = c;
+            return this;
+        }
+
+        public Builder timing(Timing t) {
+            this.timing = t;
+            return this;
+        }
+
+        public Builder warnings(List<String> w) {
+            this.warnings.addAll(w);
+            return this;
+        }
+
+        public Builder dialect(Dialect d) {
+            this.dialect = d;
+            return this;
+        }
+
+        /** The report; without counts or exact figures the duplicate and distinct figures are 0 (nothing was claimed). */
+        public Report build() {
+            long duplicates = duplicateRecords == null ? 0 : duplicateRecords;
+            long distinct = duplicateRecords == null ? 0 : records - duplicates;
+            return new Report(SCHEMA_VERSION, command, complete, stopReason, error, key, records, rejected, duplicates, distinct,
+                    sources, partitions, fields, filter, exact, check, timing, counts,
+                    warnings.isEmpty() ? null : List.copyOf(warnings), dialect);
+        }
+    }
+
+    /** An entry of the {@code fields} block: a CSV column ({@link Field}) or a document path ({@link FieldPath}). */
+    public sealed interface FieldEntry permits Field, FieldPath {
     }
 
     /**
@@ -84,7 +220,7 @@ public record Report(
                          long duplicateRecordsHigh, long distinctKeysLow, long distinctKeysHigh, double confidence,
                          long exactKeys, long exactMemoryBytes) {
         /** @param budget the configured --exact-memory (the handlers' shares add up to it, less rounding) */
-        public static Counts of(io.ringsift.partial.KeyCounts c, long budget) {
+        public static Counts of(KeyCounts c, long budget) {
             return new Counts(c.method(), c.duplicateRecords(), c.distinctKeys(), c.duplicatesLow(), c.duplicatesHigh(),
                     c.distinctLow(), c.distinctHigh(), c.exact() ? 1.0 : 0.95, c.exactKeys(), budget);
         }
@@ -117,7 +253,8 @@ public record Report(
     public record Field(String name, long nonEmpty, Map<String, Long> types, Integer minLength, Integer maxLength,
                         Long distinctEstimate, String headerName, Long empty, String dominantType, String min, String max,
                         String minMaxBy, Boolean distinctExact, Long distinctLowerBound, Long distinctUpperBound,
-                        List<FrequentValue> frequentValues, Boolean frequentValuesExact, Long frequentValuesMaxError) {
+                        List<FrequentValue> frequentValues, Boolean frequentValuesExact, Long frequentValuesMaxError)
+            implements FieldEntry {
         /** The original six figures only. */
         public Field(String name, long nonEmpty, Map<String, Long> types, Integer minLength, Integer maxLength,
                      Long distinctEstimate) {
@@ -150,8 +287,9 @@ public record Report(
     @JsonPropertyOrder({"value", "count", "lowerBound", "upperBound"})
     public record FrequentValue(String value, long count, Long lowerBound, Long upperBound) {}
 
+    /** A document field path (dotted, arrays of subdocuments without an index), how many documents have it, its BSON types. */
     @JsonPropertyOrder({"path", "documents", "types"})
-    public record Path(String path, long documents, Map<String, Long> types) {}
+    public record FieldPath(String path, long documents, Map<String, Long> types) implements FieldEntry {}
 
     @JsonPropertyOrder({"count", "strategy", "minDocuments", "maxDocuments", "retries"})
     public record Partitions(int count, String strategy, long minDocuments, long maxDocuments, long retries) {}
@@ -163,7 +301,13 @@ public record Report(
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonPropertyOrder({"path", "bits", "hashFunctions", "expectedKeys", "fpp", "estimatedFpp", "stages"})
     public record Filter(String path, long bits, int hashFunctions, long expectedKeys, double fpp, double estimatedFpp,
-                         int stages) {}
+                         int stages) {
+        /** The block for {@code chain} written to {@code path}, sized for {@code params}. */
+        public static Filter of(String path, BloomChain chain, FilterParams params) {
+            return new Filter(path, chain.bitSize(), chain.stages().get(0).bloom().hashFunctions(), params.expectedKeys(),
+                    params.fpp(), chain.fppAtFill(), chain.stages().size());
+        }
+    }
 
     /**
      * @param candidates           distinct key hashes the Bloom answered "probably seen" for
@@ -180,8 +324,6 @@ public record Report(
     /**
      * @param bloomSeenRecords exact mode only: what the Bloom filter alone called "probably seen"
      * @param falsePositives   exact mode only: rows the Bloom called seen that are not in the reference data
-     */
-    /**
      * @param seenMethod            "bloom": seenRecords are the filter's "probably seen" answers;
      *                              "exact": confirmed against the reference data (--exact)
      * @param expectedFalsePositives bloom only: of seenRecords, how many are expected to be new keys
@@ -195,13 +337,26 @@ public record Report(
                         Long bloomSeenRecords, Long falsePositives, String seenMethod, Double filterFpp,
                         Double expectedFalsePositives, Long seenRecordsLow, Long seenRecordsHigh) {}
 
-    /** @param planMillis checking the inputs and cutting them into units, before {@code elapsedMillis} starts (CSV only) */
+    /**
+     * @param megabytesPerSecond input bytes (as stored; BSON bytes for documents) per second, one decimal; null when no
+     *                           bytes were counted
+     * @param parser             the CSV parser, null for documents
+     * @param planMillis         checking the inputs and cutting them into units, before {@code elapsedMillis} starts (CSV only)
+     */
     @JsonPropertyOrder({"elapsedMillis", "recordsPerSecond", "megabytesPerSecond", "readers", "handlers", "parser", "planMillis"})
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Timing(long elapsedMillis, long recordsPerSecond, Double megabytesPerSecond, int readers, int handlers,
                          String parser, Long planMillis) {
-        public Timing(long elapsedMillis, long recordsPerSecond, Double megabytesPerSecond, int readers, int handlers, String parser) {
-            this(elapsedMillis, recordsPerSecond, megabytesPerSecond, readers, handlers, parser, null);
+        /**
+         * The timing block of every job: rates over {@code elapsedNanos} (at least 1 ns, so an empty
+         * run divides by something), milliseconds and records per second rounded, megabytes per
+         * second to one decimal.
+         */
+        public static Timing of(long elapsedNanos, long records, long bytes, int readers, int handlers, String parser,
+                                Long planMillis) {
+            double seconds = Math.max(elapsedNanos, 1) / 1e9;
+            return new Timing(Math.round(seconds * 1000), Math.round(records / seconds),
+                    bytes > 0 ? Math.round(bytes / 1e6 / seconds * 10) / 10.0 : null, readers, handlers, parser, planMillis);
         }
     }
 }

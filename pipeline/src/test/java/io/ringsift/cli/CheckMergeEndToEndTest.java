@@ -82,7 +82,7 @@ class CheckMergeEndToEndTest {
             e.reset().addString("absent-" + rnd.nextLong()).hash(h);
             assertThat(m.mightContain(h)).isEqualTo(ab.mightContain(h));
         }
-        assertThat(m.filter()).isEqualTo(ab.filter());
+        assertThat(m.toGuavaFilter()).isEqualTo(ab.toGuavaFilter());
         assertThat(m.header().records()).isEqualTo(40_000);
     }
 

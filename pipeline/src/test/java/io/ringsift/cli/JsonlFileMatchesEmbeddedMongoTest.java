@@ -62,8 +62,8 @@ class JsonlFileMatchesEmbeddedMongoTest {
         assertThat(ra.get("duplicateRecords").asLong()).isPositive();
         assertThat(ra.get("fields")).isEqualTo(rb.get("fields"));
         assertThat(ra.get("fields").findValuesAsText("path")).contains("_id", "key");
-        assertThat(FilterFile.read(fromFile.resolve("filter.bf")).filter())
-                .isEqualTo(FilterFile.read(fromMongo.resolve("filter.bf")).filter());
+        assertThat(FilterFile.read(fromFile.resolve("filter.bf")).toGuavaFilter())
+                .isEqualTo(FilterFile.read(fromMongo.resolve("filter.bf")).toGuavaFilter());
         assertThat(Files.readAllLines(fromFile.resolve("rejects.csv"))).hasSize(8)
                 .allMatch(l -> l.startsWith("source") || l.contains("missing key field 'key'"));
     }

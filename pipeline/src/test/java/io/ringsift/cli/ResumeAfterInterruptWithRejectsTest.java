@@ -97,7 +97,7 @@ class ResumeAfterInterruptWithRejectsTest {
         }
         assertThat(a.get("records").asLong()).isEqualTo((long) files.size() * rows);
         assertThat(a.get("rejected").asLong()).isEqualTo(files.size());
-        assertThat(FilterFile.read(out.resolve("filter.bf")).filter()).isEqualTo(FilterFile.read(clean.resolve("filter.bf")).filter());
+        assertThat(FilterFile.read(out.resolve("filter.bf")).toGuavaFilter()).isEqualTo(FilterFile.read(clean.resolve("filter.bf")).toGuavaFilter());
         List<String> rejects = Files.readAllLines(out.resolve("rejects.csv"));
         assertThat(rejects).hasSize(files.size() + 1);
         assertThat(new HashSet<>(rejects)).isEqualTo(new HashSet<>(Files.readAllLines(clean.resolve("rejects.csv"))));

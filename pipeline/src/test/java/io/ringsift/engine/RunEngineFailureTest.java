@@ -9,6 +9,8 @@ import io.ringsift.source.UnitReader;
 import io.ringsift.source.UnitResult;
 import io.ringsift.source.WorkUnit;
 import io.ringsift.testing.Cli;
+import java.io.DataInput;
+import java.io.DataOutput;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,6 +75,20 @@ class RunEngineFailureTest {
 
             @Override
             public void mergeFrom(FieldProfile other) {
+            }
+
+
+            @Override
+
+            public void writeTo(DataOutput out) {
+
+            }
+
+
+            @Override
+
+            public void readFrom(DataInput in) {
+
             }
         };
     }

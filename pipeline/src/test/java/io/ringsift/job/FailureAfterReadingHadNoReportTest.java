@@ -57,7 +57,7 @@ class FailureAfterReadingHadNoReportTest {
         @Override public FieldProfile newProfile(StatsLevel level) { return real.newProfile(level); }
         @Override public long estimatedKeys() { return real.estimatedKeys(); }
         @Override public List<Report.Source> sources(List<UnitResult> results) { return real.sources(results); }
-        @Override public List<?> fields(FieldProfile merged) { return real.fields(merged); }
+        @Override public List<Report.Field> fields(FieldProfile merged) { return real.fields(merged); }
 
         @Override
         public UnitReader<CsvUnit> newReader() {

@@ -18,6 +18,8 @@ import io.ringsift.source.csv.CsvPlanner;
 import io.ringsift.source.csv.CsvUnit;
 import io.ringsift.testing.Cli;
 import io.ringsift.testing.NoThreadsLeft;
+import java.io.DataInput;
+import java.io.DataOutput;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
@@ -103,7 +105,7 @@ class JobFaultsTest {
         }
 
         @Override
-        public List<?> fields(FieldProfile merged) {
+        public List<Report.Field> fields(FieldProfile merged) {
             return profile != null ? List.of() : real.fields(merged);
         }
 
@@ -173,6 +175,20 @@ class JobFaultsTest {
 
                 @Override
                 public void mergeFrom(FieldProfile other) {
+                }
+
+
+                @Override
+
+                public void writeTo(DataOutput out) {
+
+                }
+
+
+                @Override
+
+                public void readFrom(DataInput in) {
+
                 }
             };
         });

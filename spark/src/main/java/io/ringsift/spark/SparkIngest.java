@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ringsift.filter.BloomChain;
-import io.ringsift.filter.FilterFile;
-import io.ringsift.filter.FilterHeader;
 import io.ringsift.filter.FilterParams;
 import io.ringsift.filter.LoadedFilter;
 import io.ringsift.job.CheckJob;
@@ -13,6 +11,7 @@ import io.ringsift.job.ExitCodes;
 import io.ringsift.job.JobInput;
 import io.ringsift.key.KeySpec;
 import io.ringsift.partial.KeyCounts;
+import io.ringsift.reduce.MergedFilter;
 import io.ringsift.report.Report;
 import io.ringsift.report.Warnings;
 import io.ringsift.source.UnitResult;
@@ -162,52 +161,44 @@ final class SparkIngest {
         }
         boolean complete = failure == null;
 
-        Report.Filter filter = null;
-        List<String> warnings = new ArrayList<>();
         KeyCounts counts = merged == null ? null : merged.partial.counts();
         Path filterPath = null;
-        Report.Check check = null;
+        Report.Builder builder = Report.builder(run.command(), run.key().describe())
+                .outcome(complete, stopReason, failure)
+                .records(records, rejected);
         if (run.reference() != null) {
             // as the local check: no filter written, the answers and their bound in a check block
             BloomChain reference = run.reference().chain();
             double filterFpp = reference.fppAtFill();
-            if (counts != null) {
-                warnings.addAll(Warnings.forCounts(counts, counts.exactMemoryBytes()));
-            }
             if (filterFpp > 2 * run.params().fpp()) {
-                warnings.addAll(Warnings.forFilter(reference, run.params()));
+                builder.warnings(Warnings.forFilter(reference, run.params()));
             }
             long seen = merged == null ? 0 : merged.partial.seenRecords();
-            check = CheckJob.bloomCheck(run.referenceName(), records - seen, seen, run.outputs().newName(), run.outputs().seenName(), false,
-                    filterFpp);
+            builder.check(CheckJob.bloomCheck(run.referenceName(), records - seen, seen, run.outputs().newName(),
+                    run.outputs().seenName(), false, filterFpp));
         } else if (complete) {
             BloomChain chain = merged.partial.bloom();
             filterPath = new Path(out, FILTER_FILE);
-            FilterHeader header = FilterHeader.of(run.key(), run.input().keySource(), chain, records, counts.duplicateRecords(),
-                    counts.method(), Instant.now());
-            writeAtomically(fs, filterPath, o -> FilterFile.writeTo(o, header, chain));
-            filter = new Report.Filter(filterPath.toString(), chain.bitSize(), chain.stages().get(0).bloom().hashFunctions(),
-                    run.params().expectedKeys(), run.params().fpp(), chain.fppAtFill(), chain.stages().size());
-            warnings.addAll(Warnings.forFilter(chain, run.params()));
+            MergedFilter filterFile = MergedFilter.ofRun(run.key(), run.input().keySource(), chain, records,
+                    counts.duplicateRecords(), counts.method(), Instant.now());
+            writeAtomically(fs, filterPath, filterFile::writeTo);
+            builder.filter(Report.Filter.of(filterPath.toString(), chain, run.params()))
+                    .warnings(Warnings.forFilter(chain, run.params()));
         }
-        if (counts != null && check == null) {
-            warnings.addAll(Warnings.forCounts(counts, counts.exactMemoryBytes()));
+        if (counts != null) {
+            builder.counts(counts, counts.exactMemoryBytes()).warnings(Warnings.forCounts(counts, counts.exactMemoryBytes()));
         }
         List<UnitResult> results = new ArrayList<>();
         for (WorkUnit u : run.input().units()) {
             long[] v = merged == null ? null : merged.units.get(u.id());
             results.add(v == null ? null : new UnitResult(u.id(), v[0], v[1], v[2], (int) v[3]));
         }
-        double seconds = Math.max(red.elapsedNanos(), 1) / 1e9;
-        Report.Timing timing = new Report.Timing(Math.round(seconds * 1000), Math.round(records / seconds),
-                bytes > 0 ? Math.round(bytes / 1e6 / seconds * 10) / 10.0 : null, run.input().units().size(), run.partitions(),
-                run.input().parser(), run.input().planMillis());
-        long duplicates = counts == null ? 0 : counts.duplicateRecords();
-        Report report = new Report(Report.SCHEMA_VERSION, run.command(), complete, stopReason, failure, run.key().describe(), records,
-                rejected, duplicates, records - duplicates, run.sources().apply(results),
-                run.input().partitions(results),
-                merged == null ? null : run.input().fields(merged.profile, run.key(), counts), filter, null, check, timing,
-                counts == null ? null : Report.Counts.of(counts, counts.exactMemoryBytes()), warnings.isEmpty() ? null : warnings);
+        Report report = builder.sources(run.sources().apply(results))
+                .partitions(run.input().partitions(results))
+                .fields(merged == null ? null : run.input().fields(merged.profile, run.key(), counts))
+                .timing(Report.Timing.of(red.elapsedNanos(), records, bytes, run.input().units().size(), run.partitions(),
+                        run.input().parser(), run.input().planMillis()))
+                .build();
         ObjectNode json = JSON.valueToTree(report);
         ObjectNode spark = json.putObject("spark");
         spark.put("applicationId", sc.sc().applicationId());

@@ -1,6 +1,7 @@
 package io.ringsift.filter;
 
 import com.google.common.hash.BloomFilter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -43,7 +44,7 @@ public record FilterInfo(long approximateElementCount, double estimatedFpp, doub
 
     /** Header and fill as "name: value" lines, in the order {@code ringsift info} prints them. */
     public static List<String> describe(FilterHeader h, FilterInfo info) {
-        List<String> lines = new java.util.ArrayList<>(List.of(
+        List<String> lines = new ArrayList<>(List.of(
                 "format version:    " + h.formatVersion(),
                 "key spec:          " + h.keySpec(),
                 "key source:        " + h.keySource(),

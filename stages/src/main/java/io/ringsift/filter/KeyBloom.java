@@ -8,6 +8,7 @@ import io.ringsift.key.Murmur3;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInput;
+import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -230,7 +231,7 @@ public final class KeyBloom {
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             filter.writeTo(bytes);
-            return readFrom(new java.io.DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
+            return readFrom(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

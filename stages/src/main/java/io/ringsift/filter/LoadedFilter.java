@@ -17,10 +17,11 @@ public record LoadedFilter(FilterHeader header, BloomChain chain) {
     }
 
     /**
-     * A one-stage filter as a stock Guava {@code BloomFilter} (a copy), for programs that want
-     * Guava's own object; a chain of several stages has no single Guava equivalent.
+     * A one-stage filter as a stock Guava {@code BloomFilter}, for programs that want Guava's own
+     * object; a chain of several stages has no single Guava equivalent. Each call builds a new copy
+     * of the bits (the chain is mutable, so nothing is cached): call it once and keep the result.
      */
-    public BloomFilter<KeyHash> filter() {
+    public BloomFilter<KeyHash> toGuavaFilter() {
         if (chain.stages().size() != 1) {
             throw new IllegalStateException("the filter has " + chain.stages().size() + " stages; use chain()");
         }

@@ -7,10 +7,13 @@ import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.function.Predicate;
 
 /**
  * Writes a file so that it either appears complete or not at all: write a hidden temp file beside
@@ -106,12 +109,12 @@ public final class AtomicFiles {
      * Removes temp files that other (dead) runs left in {@code dir}: call it only while holding
      * the directory's lock, so no live run can own them. Returns how many were removed.
      */
-    public static int removeStaleTemps(Path dir, java.util.function.Predicate<String> forTarget) throws IOException {
+    public static int removeStaleTemps(Path dir, Predicate<String> forTarget) throws IOException {
         int removed = 0;
-        try (java.nio.file.DirectoryStream<Path> files = Files.newDirectoryStream(dir, ".*.tmp")) {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, ".*.tmp")) {
             for (Path p : files) {
                 String name = p.getFileName().toString();
-                if (RunId.isOtherRunsTemp(name) && forTarget.test(name) && Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                if (RunId.isOtherRunsTemp(name) && forTarget.test(name) && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)
                         && Files.deleteIfExists(p)) {
                     removed++;
                 }

@@ -1,5 +1,6 @@
 package io.ringsift.key;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -21,7 +22,7 @@ public record KeySpec(List<String> fields) {
         if (described.equals("*")) {
             return wholeRecord();
         }
-        java.util.List<String> out = new java.util.ArrayList<>();
+        List<String> out = new ArrayList<>();
         StringBuilder cur = new StringBuilder();
         for (int i = 0; i < described.length(); i++) {
             char c = described.charAt(i);

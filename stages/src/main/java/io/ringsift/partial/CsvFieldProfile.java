@@ -1,6 +1,9 @@
 package io.ringsift.partial;
 
 import io.ringsift.record.ByteRow;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.List;
 
 /**
@@ -103,7 +106,8 @@ public final class CsvFieldProfile implements FieldProfile {
     }
 
     /** Writes the column figures for a checkpoint. */
-    public void writeTo(java.io.DataOutput out) throws java.io.IOException {
+    @Override
+    public void writeTo(DataOutput out) throws IOException {
         out.writeInt(FORMAT);
         out.writeInt(columns.length);
         for (ColumnStats c : columns) {
@@ -112,15 +116,16 @@ public final class CsvFieldProfile implements FieldProfile {
     }
 
     /** Replaces this profile's figures with ones written by {@link #writeTo} for the same field list. */
-    public void readFrom(java.io.DataInput in) throws java.io.IOException {
+    @Override
+    public void readFrom(DataInput in) throws IOException {
         int format = in.readInt();
         if (format != FORMAT) {
-            throw new java.io.IOException("checkpointed column statistics have format " + format + ", this build reads " + FORMAT
+            throw new IOException("checkpointed column statistics have format " + format + ", this build reads " + FORMAT
                     + ": start the run again without --resume");
         }
         int n = in.readInt();
         if (n != columns.length) {
-            throw new java.io.IOException("checkpoint has " + n + " columns, this run has " + columns.length);
+            throw new IOException("checkpoint has " + n + " columns, this run has " + columns.length);
         }
         for (ColumnStats c : columns) {
             c.readFrom(in);

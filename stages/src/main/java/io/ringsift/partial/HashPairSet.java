@@ -1,5 +1,10 @@
 package io.ringsift.partial;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
 /**
  * A set of 128-bit key hashes (two longs each): open addressing, linear probing, both halves side
  * by side in one {@code long[]} so a probe touches one cache line. The pair (0, 0) marks an empty
@@ -184,14 +189,14 @@ public final class HashPairSet {
         return "HashPairSet[" + size + " pairs, " + bytes() + " bytes]";
     }
 
-    public void writeTo(java.io.DataOutput out) throws java.io.IOException {
+    public void writeTo(DataOutput out) throws IOException {
         out.writeInt(size);
         forEach((lo, hi) -> {
             try {
                 out.writeLong(lo);
                 out.writeLong(hi);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         });
     }
@@ -200,7 +205,7 @@ public final class HashPairSet {
      * Adds the pairs {@link #writeTo} wrote. Returns false when this set's memory limit could not
      * hold them all (the rest are read and dropped), e.g. a checkpoint resumed with a smaller heap.
      */
-    public boolean readFrom(java.io.DataInput in) throws java.io.IOException {
+    public boolean readFrom(DataInput in) throws IOException {
         int n = in.readInt();
         boolean all = true;
         for (int i = 0; i < n; i++) {

@@ -16,7 +16,7 @@ import java.util.function.Predicate;
  * drained.
  *
  * <p>Every partial's chain is created with the same parameters, so stage j has the same shape in
- * all of them and {@link BloomChain#mergeFrom} ORs them. The stages are {@link io.ringsift.filter.KeyBloom}s:
+ * all of them and {@link BloomChain#mergeFrom} ORs them. The stages are {@link KeyBloom}s:
  * Guava's bits and bytes without Guava's thread-safety costs.
  */
 public final class Partial implements RowConsumer {
@@ -182,15 +182,7 @@ public final class Partial implements RowConsumer {
         if (candidates != null) {
             candidates.writeTo(out);
         }
-        if (fields instanceof CsvFieldProfile c) {
-            out.writeByte(1);
-            c.writeTo(out);
-        } else if (fields instanceof PathProfile p) {
-            out.writeByte(2);
-            p.writeTo(out);
-        } else {
-            out.writeByte(0);
-        }
+        writeFields(out);
     }
 
     public void readFrom(DataInputStream in) throws IOException {
@@ -206,14 +198,7 @@ public final class Partial implements RowConsumer {
             }
             candidates.readFrom(in);
         }
-        int kind = in.readByte();
-        if (kind == 1 && fields instanceof CsvFieldProfile c) {
-            c.readFrom(in);
-        } else if (kind == 2 && fields instanceof PathProfile p) {
-            p.readFrom(in);
-        } else if (kind != 0 || fields != null) {
-            throw new IOException("checkpointed field statistics (kind " + kind + ") do not match this run's --stats");
-        }
+        readFields(in);
     }
 
     /**
@@ -225,27 +210,32 @@ public final class Partial implements RowConsumer {
     public void writeMergeableTo(DataOutputStream out) throws IOException {
         writeCountsAndStages(out);
         counter.writeFiguresTo(out);
-        out.writeBoolean(fields != null);
-        if (fields instanceof CsvFieldProfile c) {
-            c.writeTo(out);
-        } else if (fields instanceof PathProfile p) {
-            p.writeTo(out);
-        }
+        writeFields(out);
     }
 
     /** Restores {@link #writeMergeableTo} into this fresh partial; afterwards it merges and reports, it must not take records. */
     public void readMergeableFrom(DataInputStream in) throws IOException {
         readCountsAndStages(in);
         counter.readFiguresFrom(in);
+        readFields(in);
+    }
+
+    /** Whether there is a field profile, then the profile in its own form. */
+    private void writeFields(DataOutputStream out) throws IOException {
+        out.writeBoolean(fields != null);
+        if (fields != null) {
+            fields.writeTo(out);
+        }
+    }
+
+    private void readFields(DataInputStream in) throws IOException {
         boolean withFields = in.readBoolean();
         if (withFields != (fields != null)) {
             throw new IOException("a partial " + (withFields ? "with" : "without") + " field statistics cannot be read into one "
-                    + (withFields ? "without" : "with"));
+                    + (withFields ? "without" : "with") + " (--stats differs)");
         }
-        if (fields instanceof CsvFieldProfile c) {
-            c.readFrom(in);
-        } else if (fields instanceof PathProfile p) {
-            p.readFrom(in);
+        if (fields != null) {
+            fields.readFrom(in);
         }
     }
 
@@ -272,5 +262,6 @@ public final class Partial implements RowConsumer {
         }
     }
 
-    private static final int STATE_VERSION = 2;
+    /** 3: the field profile after a presence flag, in its own form (2 had a kind byte). */
+    private static final int STATE_VERSION = 3;
 }

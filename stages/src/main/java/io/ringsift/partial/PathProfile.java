@@ -1,5 +1,8 @@
 package io.ringsift.partial;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -162,7 +165,8 @@ public final class PathProfile implements FieldProfile {
     }
 
     /** Writes the figures (not the walker settings) for a checkpoint. */
-    public void writeTo(java.io.DataOutput out) throws java.io.IOException {
+    @Override
+    public void writeTo(DataOutput out) throws IOException {
         out.writeInt(byPath.size());
         for (Node n : byPath.values()) {
             out.writeUTF(n.path);
@@ -174,7 +178,8 @@ public final class PathProfile implements FieldProfile {
     }
 
     /** Adds figures written by {@link #writeTo} to this profile (which is normally empty). */
-    public void readFrom(java.io.DataInput in) throws java.io.IOException {
+    @Override
+    public void readFrom(DataInput in) throws IOException {
         int count = in.readInt();
         for (int i = 0; i < count; i++) {
             Node n = node(in.readUTF(), false);

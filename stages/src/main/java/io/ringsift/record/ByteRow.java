@@ -1,5 +1,7 @@
 package io.ringsift.record;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * A CSV row as UTF-8 byte slices in its batch's arena, instead of a {@code String} per field. Field
  * {@code i} is {@code bytes[start(i) .. end(i))}, already unescaped. Valid while its batch is in the
@@ -40,7 +42,7 @@ public final class ByteRow {
     public String[] toStrings() {
         String[] out = new String[count];
         for (int i = 0; i < count; i++) {
-            out[i] = new String(bytes, start(i), end(i) - start(i), java.nio.charset.StandardCharsets.UTF_8);
+            out[i] = new String(bytes, start(i), end(i) - start(i), StandardCharsets.UTF_8);
         }
         return out;
     }

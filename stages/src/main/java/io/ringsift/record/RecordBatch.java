@@ -1,5 +1,7 @@
 package io.ringsift.record;
 
+import java.util.Arrays;
+
 /**
  * A reusable batch of parsed records: the unit that travels through the ring.
  *
@@ -75,8 +77,8 @@ public final class RecordBatch {
     /** Empties the batch for reuse and tags it with the unit its next rows come from. */
     public void reset(int unit) {
         // drop row references so a slot never pins a finished unit's objects
-        java.util.Arrays.fill(rows, 0, size, null);
-        java.util.Arrays.fill(raw, 0, size, null);
+        Arrays.fill(rows, 0, size, null);
+        Arrays.fill(raw, 0, size, null);
         size = 0;
         unitId = unit;
         inputBytes = 0;
@@ -92,12 +94,12 @@ public final class RecordBatch {
     public void addField(byte[] src, int off, int len) {
         if (arenaLength + len > arena.length) {
             // the old array stays as it is, so ByteRows made before this still read their bytes
-            arena = java.util.Arrays.copyOf(arena, Math.max(arena.length * 2, arenaLength + len));
+            arena = Arrays.copyOf(arena, Math.max(arena.length * 2, arenaLength + len));
         }
         System.arraycopy(src, off, arena, arenaLength, len);
         arenaLength += len;
         if (fieldCount == fieldEnds.length) {
-            fieldEnds = java.util.Arrays.copyOf(fieldEnds, fieldCount * 2);
+            fieldEnds = Arrays.copyOf(fieldEnds, fieldCount * 2);
         }
         fieldEnds[fieldCount++] = arenaLength;
     }

@@ -29,7 +29,7 @@ class FilterCompatibilityTest {
         a.chain().stages().get(0).bloom().putAll(b.chain().stages().get(0).bloom());
         assertThat(A).allMatch(k -> a.mightContain(key(k)));
         assertThat(B).allMatch(k -> a.mightContain(key(k)));
-        assertThat(a.filter()).isEqualTo(filterOf(P, concat(A, B)));
+        assertThat(a.toGuavaFilter()).isEqualTo(filterOf(P, concat(A, B)));
     }
 
     /** Regression: `merge` of filters built with default options from two files of different sizes refused with "bits differs". */

@@ -47,7 +47,7 @@ class FilterCorruptionTest {
 
     @Test
     void goodFileReads() throws IOException {
-        assertThat(FilterFile.read(dir.resolve("good.bf")).filter()).isEqualTo(filter);
+        assertThat(FilterFile.read(dir.resolve("good.bf")).toGuavaFilter()).isEqualTo(filter);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.ringsift.source.csv;
 
 import io.ringsift.key.KeySpec;
+import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -31,7 +32,7 @@ public final class PlanScanTimer {
         for (int r = 0; r < rounds; r++) {
             // in memory, no I/O: the scans alone
             long m0 = mx.getCurrentThreadCpuTime();
-            int memCuts = BoundaryScanner.cuts(new java.io.ByteArrayInputStream(all), all.length, all.length / 8, d).size();
+            int memCuts = BoundaryScanner.cuts(new ByteArrayInputStream(all), all.length, all.length / 8, d).size();
             long m1 = mx.getCurrentThreadCpuTime();
             ChunkSummary ms = null;
             for (int off = 0; off < all.length; off += 1 << 20) {

@@ -14,9 +14,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -174,8 +176,8 @@ public final class CsvPlanner {
      * becomes {@code id_2}, the third {@code id_3} (skipping any name the header already has).
      */
     static List<String> uniqueNames(List<String> header) {
-        java.util.Set<String> inHeader = new java.util.HashSet<>(header);
-        java.util.Set<String> used = new java.util.HashSet<>();
+        Set<String> inHeader = new HashSet<>(header);
+        Set<String> used = new HashSet<>();
         List<String> out = new ArrayList<>(header.size());
         for (String name : header) {
             String unique = name;

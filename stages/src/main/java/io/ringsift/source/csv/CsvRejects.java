@@ -1,5 +1,6 @@
 package io.ringsift.source.csv;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /** The reject reasons of the CSV path, in one place so both parsers word them alike. */
@@ -22,7 +23,7 @@ final class CsvRejects {
 
     static byte[] raw(RecordFramer framer, boolean withTerminator) {
         if (framer.truncated()) {
-            return ("<" + framer.recordLength() + " bytes not kept>").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            return ("<" + framer.recordLength() + " bytes not kept>").getBytes(StandardCharsets.US_ASCII);
         }
         int start = framer.recordStart();
         int end = withTerminator ? start + (int) framer.recordLength() : framer.recordEnd();

@@ -4,6 +4,7 @@ import com.google.common.io.CountingInputStream;
 import io.airlift.compress.zstd.ZstdInputStream;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
+import java.io.FileInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.function.LongSupplier;
 import java.util.zip.GZIPInputStream;
 
@@ -45,7 +47,7 @@ public final class InputFile {
         NONE, GZIP, ZSTD;
 
         String label() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 
@@ -103,7 +105,7 @@ public final class InputFile {
         if (!Files.isRegularFile(p)) {
             InputFile f = new InputFile(p, p.toString(), Compression.NONE, charset, -1, false);
             // not Files.newInputStream: its channel-based stream fails on a pipe with "Illegal seek"
-            f.openStream(new java.io.FileInputStream(p.toFile()));
+            f.openStream(new FileInputStream(p.toFile()));
             return f;
         }
         byte[] head = new byte[6];

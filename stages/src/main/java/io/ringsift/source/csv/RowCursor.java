@@ -1,5 +1,7 @@
 package io.ringsift.source.csv;
 
+import io.ringsift.key.KeyEncoder;
+import io.ringsift.record.RecordBatch;
 import java.io.IOException;
 
 /**
@@ -19,12 +21,12 @@ interface RowCursor {
     String[] values();
 
     /** The current (accepted) record as the row object for {@code batch}: its values, or byte slices in the batch. */
-    default Object row(io.ringsift.record.RecordBatch batch) {
+    default Object row(RecordBatch batch) {
         return values();
     }
 
     /** Adds column {@code i} of the current (accepted) record to the key being built, as a string part. */
-    default void addKeyPart(io.ringsift.key.KeyEncoder key, int i) {
+    default void addKeyPart(KeyEncoder key, int i) {
         key.addString(values()[i]);
     }
 

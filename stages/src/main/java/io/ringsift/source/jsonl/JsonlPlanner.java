@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Checks JSON input files and cuts them into work units before any document is read.
@@ -39,7 +40,7 @@ public final class JsonlPlanner {
 
     /** True when {@code p} is named like a JSON input: {@code .jsonl}, {@code .ndjson} or {@code .json}. */
     public static boolean isJsonName(Path p) {
-        String n = p.getFileName() == null ? "" : p.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        String n = p.getFileName() == null ? "" : p.getFileName().toString().toLowerCase(Locale.ROOT);
         return n.endsWith(".jsonl") || n.endsWith(".ndjson") || n.endsWith(".json");
     }
 

@@ -18,15 +18,19 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.PushbackInputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
+import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.Locale;
 import org.bson.BsonInvalidOperationException;
 import org.bson.BsonType;
 import org.bson.RawBsonDocument;
@@ -101,7 +105,7 @@ public final class JsonlUnitReader implements UnitReader<JsonlUnit> {
             return problem;
         }
         enc.reset();
-        java.nio.ByteBuffer bson = doc.getByteBuffer().asNIO();
+        ByteBuffer bson = doc.getByteBuffer().asNIO();
         byte[] bytes = new byte[bson.remaining()];
         bson.get(bytes);
         enc.addBytes((byte) BsonType.DOCUMENT.getValue(), bytes, 0, bytes.length);
@@ -183,7 +187,7 @@ public final class JsonlUnitReader implements UnitReader<JsonlUnit> {
         int keep = Math.max(0, Math.min(n, MAX_LINE_BYTES - len));
         overflow = n - keep;
         if (len + keep > line.length) {
-            line = java.util.Arrays.copyOf(line, Math.max(len + keep, Math.min(MAX_LINE_BYTES, line.length * 2)));
+            line = Arrays.copyOf(line, Math.max(len + keep, Math.min(MAX_LINE_BYTES, line.length * 2)));
         }
         System.arraycopy(src, off, line, len, keep);
         return len + keep;
@@ -239,7 +243,7 @@ public final class JsonlUnitReader implements UnitReader<JsonlUnit> {
         if (keepRaw) {
             // the line as it was, with its own line end (one is added to a last line that had none)
             boolean terminated = len > start && line[len - 1] == '\n';
-            raw = java.util.Arrays.copyOfRange(line, start, terminated ? len : len + 1);
+            raw = Arrays.copyOfRange(line, start, terminated ? len : len + 1);
             if (!terminated) {
                 raw[raw.length - 1] = '\n';
             }
@@ -272,7 +276,7 @@ public final class JsonlUnitReader implements UnitReader<JsonlUnit> {
         return switch (t) {
             case ARRAY -> "an array (a file is read as one JSON array only when '[' is its first character)";
             case END_OF_DOCUMENT -> "nothing";
-            default -> "a " + t.name().toLowerCase(java.util.Locale.ROOT);
+            default -> "a " + t.name().toLowerCase(Locale.ROOT);
         };
     }
 
@@ -306,7 +310,7 @@ public final class JsonlUnitReader implements UnitReader<JsonlUnit> {
                 return n;
             }
         };
-        java.io.PushbackInputStream bomless = new java.io.PushbackInputStream(counted, 3);
+        PushbackInputStream bomless = new PushbackInputStream(counted, 3);
         byte[] bom = bomless.readNBytes(3);
         if (!(bom.length == 3 && (bom[0] & 0xFF) == 0xEF && (bom[1] & 0xFF) == 0xBB && (bom[2] & 0xFF) == 0xBF)) {
             bomless.unread(bom);
@@ -320,7 +324,7 @@ public final class JsonlUnitReader implements UnitReader<JsonlUnit> {
             while (reader.readBsonType() != BsonType.END_OF_DOCUMENT) {
                 element++;
                 if (reader.getCurrentBsonType() != BsonType.DOCUMENT) {
-                    String type = reader.getCurrentBsonType().name().toLowerCase(java.util.Locale.ROOT);
+                    String type = reader.getCurrentBsonType().name().toLowerCase(Locale.ROOT);
                     reader.skipValue();
                     c.rejected++;
                     rejects.reject(new Reject(unit.source(), 0, null, "array element " + element + " is a " + type + ", not a document", null));
@@ -367,7 +371,7 @@ public final class JsonlUnitReader implements UnitReader<JsonlUnit> {
         } catch (JsonParseException | BsonInvalidOperationException e) {
             throw new IOException(unit.source() + ": malformed JSON array " + (element == 0 ? "at its start" : "at element " + element)
                     + ": " + firstLine(e.getMessage()) + " (an array file is read whole; fix it, or write one document per line as JSON Lines)", e);
-        } catch (java.nio.charset.MalformedInputException e) {
+        } catch (MalformedInputException e) {
             throw new IOException(unit.source() + ": invalid UTF-8 in the JSON array after element " + element, e);
         }
     }

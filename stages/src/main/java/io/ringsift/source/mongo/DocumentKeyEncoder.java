@@ -2,6 +2,9 @@ package io.ringsift.source.mongo;
 
 import io.ringsift.key.KeyEncoder;
 import io.ringsift.key.KeySpec;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.bson.BsonBinaryWriter;
 import org.bson.BsonDocument;
 import org.bson.BsonType;
@@ -64,7 +67,7 @@ public final class DocumentKeyEncoder {
             for (int s = 0; s < segs.length; s++) {
                 if (!v.isDocument()) {
                     // dotted paths only go through documents: through an array the key would be ambiguous
-                    return "key field '" + paths[i] + "' is unreachable: '" + String.join(".", java.util.Arrays.copyOf(segs, s))
+                    return "key field '" + paths[i] + "' is unreachable: '" + String.join(".", Arrays.copyOf(segs, s))
                             + "' is " + IdOrder.alias(v.getBsonType()) + ", not object";
                 }
                 v = v.asDocument().get(segs[s]);
@@ -83,7 +86,7 @@ public final class DocumentKeyEncoder {
         switch (t) {
             case STRING -> enc.addString(v.asString().getValue());
             case SYMBOL -> {
-                byte[] utf8 = v.asSymbol().getSymbol().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                byte[] utf8 = v.asSymbol().getSymbol().getBytes(StandardCharsets.UTF_8);
                 enc.addBytes(tag, utf8, 0, utf8.length);
             }
             case INT32 -> enc.addBytes(tag, le(v.asInt32().getValue(), 4), 0, 4);
@@ -95,7 +98,7 @@ public final class DocumentKeyEncoder {
                 enc.addBytes(tag, le(bits, 8), 0, 8);
             }
             case OBJECT_ID -> {
-                v.asObjectId().getValue().putToByteBuffer(java.nio.ByteBuffer.wrap(scratch));
+                v.asObjectId().getValue().putToByteBuffer(ByteBuffer.wrap(scratch));
                 enc.addBytes(tag, scratch, 0, 12);
             }
             case BOOLEAN -> {

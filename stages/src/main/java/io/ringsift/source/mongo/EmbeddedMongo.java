@@ -5,16 +5,24 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.io.BufferedInputStream;
 import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import org.bson.BsonDocument;
+import org.bson.RawBsonDocument;
+import org.bson.codecs.BsonDocumentCodec;
 
 /**
  * A MongoDB wire-protocol server inside this JVM (mongo-java-server, memory backend) on a free
@@ -72,7 +80,7 @@ public final class EmbeddedMongo implements AutoCloseable {
     }
 
     /** As {@link #load(Path)}, stopping early (between insert batches) once {@code stop} says so (an interrupt). */
-    public String load(Path jsonl, java.util.function.BooleanSupplier stop) {
+    public String load(Path jsonl, BooleanSupplier stop) {
         String name = jsonl.getFileName().toString();
         int dot = name.lastIndexOf('.');
         String collection = dot > 0 ? name.substring(0, dot) : name;
@@ -85,7 +93,7 @@ public final class EmbeddedMongo implements AutoCloseable {
         return load(jsonl, collection, () -> false);
     }
 
-    private long load(Path jsonl, String collection, java.util.function.BooleanSupplier stop) {
+    private long load(Path jsonl, String collection, BooleanSupplier stop) {
         MongoCollection<BsonDocument> coll = client().getDatabase(DATABASE).getCollection(collection, BsonDocument.class);
         List<BsonDocument> batch = new ArrayList<>(INSERT_BATCH);
         long[] lines = new long[INSERT_BATCH];   // source line of each batch entry, to name a failed insert
@@ -114,7 +122,7 @@ public final class EmbeddedMongo implements AutoCloseable {
                     }
                 }
             }
-        } catch (java.nio.charset.CharacterCodingException e) {
+        } catch (CharacterCodingException e) {
             // the reader decodes ahead of the lines it returns, so lineNo is not where it failed (this said "line 0")
             throw new MongoSourceException(jsonl + ":" + firstInvalidUtf8Line(jsonl) + ": invalid UTF-8 (" + e.getMessage() + ")", e);
         } catch (IOException e) {
@@ -154,14 +162,14 @@ public final class EmbeddedMongo implements AutoCloseable {
 
     /** The first line of {@code file} that is not valid UTF-8 (failure path only: reads the file again). */
     private static long firstInvalidUtf8Line(Path file) {
-        try (java.io.InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-            java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            ByteArrayOutputStream line = new ByteArrayOutputStream();
             long n = 1;
             for (int b = in.read(); ; b = in.read()) {
                 if (b == '\n' || b < 0) {
                     try {
-                        StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(line.toByteArray()));
-                    } catch (java.nio.charset.CharacterCodingException bad) {
+                        StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(line.toByteArray()));
+                    } catch (CharacterCodingException bad) {
                         return n;
                     }
                     if (b < 0) {
@@ -182,7 +190,7 @@ public final class EmbeddedMongo implements AutoCloseable {
     private static String unsendable(BsonDocument doc) {
         int size;
         try {
-            size = new org.bson.RawBsonDocument(doc, new org.bson.codecs.BsonDocumentCodec()).getByteBuffer().remaining();
+            size = new RawBsonDocument(doc, new BsonDocumentCodec()).getByteBuffer().remaining();
         } catch (RuntimeException e) {   // BsonSerializationException: "... contains a null character"
             return "cannot store this document: " + MongoConnection.firstLine(String.valueOf(e.getMessage()));
         }

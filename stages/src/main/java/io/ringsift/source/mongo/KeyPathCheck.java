@@ -1,6 +1,7 @@
 package io.ringsift.source.mongo;
 
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
@@ -65,7 +66,7 @@ public final class KeyPathCheck {
     /** Up to three discovered paths nearest to {@code key}, at most {@code maxEdits} away (case differences cost nothing). */
     private Set<String> closest(String key, int maxEdits) {
         String k = key.toLowerCase(Locale.ROOT);
-        Set<String> out = new java.util.LinkedHashSet<>();
+        Set<String> out = new LinkedHashSet<>();
         paths.stream()
                 .filter(p -> distance(p.toLowerCase(Locale.ROOT), k) <= maxEdits)
                 .sorted(Comparator.comparingInt((String p) -> distance(p.toLowerCase(Locale.ROOT), k)).thenComparing(p -> p))

@@ -16,15 +16,19 @@ import com.mongodb.client.model.Sorts;
 import io.ringsift.key.KeyEncoder;
 import io.ringsift.key.KeyHash;
 import io.ringsift.key.KeySpec;
+import io.ringsift.partial.HashPairSet;
 import io.ringsift.record.RecordSink;
 import io.ringsift.record.Reject;
 import io.ringsift.record.RejectSink;
 import io.ringsift.source.UnitReader;
 import io.ringsift.source.UnitResult;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.bson.BsonValue;
 import org.bson.RawBsonDocument;
 import org.bson.conversions.Bson;
+import org.bson.json.JsonMode;
+import org.bson.json.JsonWriterSettings;
 
 /**
  * Streams one {@code _id} partition into the ring: {@code {_id in [lo, hi)} AND query}, sorted by
@@ -97,7 +101,7 @@ public final class MongoPartitionReader implements UnitReader<MongoPartition> {
      *             in {@code only}, with the canonical key bytes attached instead of the document
      */
     public MongoPartitionReader(MongoCollection<?> collection, KeySpec key, Options options, boolean keepJson,
-                                io.ringsift.partial.HashPairSet only) {
+                                HashPairSet only) {
         this.coll = collection.withDocumentClass(RawBsonDocument.class);
         this.keys = new DocumentKeyEncoder(key);
         this.options = options;
@@ -105,12 +109,12 @@ public final class MongoPartitionReader implements UnitReader<MongoPartition> {
         this.only = only;
     }
 
-    private final io.ringsift.partial.HashPairSet only;
+    private final HashPairSet only;
 
     private final boolean keepJson;
     private final KeyPathCheck keyCheck = new KeyPathCheck();
-    private static final org.bson.json.JsonWriterSettings JSON_LINES =
-            org.bson.json.JsonWriterSettings.builder().outputMode(org.bson.json.JsonMode.EXTENDED).build();
+    private static final JsonWriterSettings JSON_LINES =
+            JsonWriterSettings.builder().outputMode(JsonMode.EXTENDED).build();
 
     @Override
     public UnitResult read(MongoPartition unit, RecordSink sink, RejectSink rejects) throws InterruptedException {
@@ -154,7 +158,7 @@ public final class MongoPartitionReader implements UnitReader<MongoPartition> {
                             lastDoc = doc;
                             continue;
                         }
-                        byte[] json = keepJson ? (doc.toJson(JSON_LINES) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8) : null;
+                        byte[] json = keepJson ? (doc.toJson(JSON_LINES) + "\n").getBytes(StandardCharsets.UTF_8) : null;
                         if (sink.batch().add(hash.lo, hash.hi, ordinal, doc, json)) {
                             sink.publish(unit.id());
                             if (sink.stopRequested()) {
