@@ -3,6 +3,7 @@ package io.ringsift.cli;
 import io.ringsift.job.JobResult;
 import io.ringsift.report.Report;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Locale;
 
 /** The one-screen human summary on stdout; report.json has everything in full. */
@@ -20,6 +21,16 @@ final class Summary {
         }
         out.printf(Locale.ROOT, "  records      %,d accepted, %,d rejected%s%n", rep.records(), rep.rejected(),
                 r.rejectsPath() != null ? " (see " + r.rejectsPath() + ")" : "");
+        if (rep.rejectReasons() != null) {
+            List<Report.RejectReason> reasons = rep.rejectReasons();
+            for (int i = 0; i < Math.min(3, reasons.size()); i++) {
+                out.printf(Locale.ROOT, "  %-12s %,d %s%n", i == 0 ? "rejects" : "", reasons.get(i).count(),
+                        reasons.get(i).reason());
+            }
+            if (reasons.size() > 3) {
+                out.printf(Locale.ROOT, "               (%d more reasons in report.json)%n", reasons.size() - 3);
+            }
+        }
         out.printf(Locale.ROOT, "  key          %s%n", rep.key());
         Report.Counts c = rep.counts();
         if (c == null || "exact".equals(c.method())) {

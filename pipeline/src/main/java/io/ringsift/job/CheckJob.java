@@ -11,6 +11,7 @@ import io.ringsift.partial.RowConsumer;
 import io.ringsift.reduce.MergedFilter;
 import io.ringsift.reduce.Reducer;
 import io.ringsift.io.AtomicFiles;
+import io.ringsift.report.RejectTally;
 import io.ringsift.report.RejectsFile;
 import io.ringsift.report.Report;
 import io.ringsift.report.ReportWriter;
@@ -88,6 +89,7 @@ public final class CheckJob {
         RunOutcome<Partial> outcome;
         Path rejectsPath;
         long rejected;
+        RejectTally tally;
         try {
             try (RejectsFile rejects = new RejectsFile(out, s.maxRejects(), control)) {
                 outcome = new RunEngine(s.engine()).run(input.units(), input::newReader,
@@ -96,6 +98,7 @@ public final class CheckJob {
                         control);
                 rejectsPath = rejects.finish(true);
                 rejected = rejects.count();
+                tally = rejects.tally();
             }
             if (outcome.complete()) {
                 assemble(input, outputHeader, newParts, o.newOut());
@@ -133,6 +136,7 @@ public final class CheckJob {
         Report report = Report.builder("check", s.key().describe())
                 .outcome(outcome)
                 .records(merged.records(), rejected)
+                .rejects(tally)
                 .counts(counts, s.exactMemory())
                 .sources(input.sources(outcome.units()))
                 .fields(input.fields(merged.fields(), s.key(), counts))

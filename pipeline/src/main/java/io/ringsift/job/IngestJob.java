@@ -6,6 +6,7 @@ import io.ringsift.partial.KeyCounts;
 import io.ringsift.filter.FilterParams;
 import io.ringsift.partial.Partial;
 import io.ringsift.report.Report;
+import io.ringsift.report.RejectTally;
 import io.ringsift.report.RejectsFile;
 import io.ringsift.report.ReportWriter;
 import io.ringsift.report.Warnings;
@@ -78,6 +79,7 @@ public final class IngestJob {
         RunOutcome<Partial> outcome = null;
         Path rejectsPath;
         long rejected;
+        RejectTally tally;
         try (RejectsFile rejects = new RejectsFile(out, checkpoint == null ? null : checkpoint.rejectsWork(), s.maxRejects(), control)) {
             if (checkpoint != null) {
                 checkpoint.restore(partials);
@@ -113,6 +115,7 @@ public final class IngestJob {
             rejectedSoFar[0] = rejects.count();
             rejectsPath = rejects.finish(true);
             rejected = rejects.count();
+            tally = rejects.tally();
         }
         List<UnitResult> results = input.units().stream().map(u -> done.get(u.id())).toList();
         outcome = new RunOutcome<>(partials, results, outcome.stopReason(), outcome.failure(),
@@ -139,7 +142,7 @@ public final class IngestJob {
                 filterPath = null;
             }
         }
-        Report report = report(command, input, s, params, outcome, merged, counts, rejected, filterPath, exact);
+        Report report = report(command, input, s, params, outcome, merged, counts, rejected, tally, filterPath, exact);
         Path reportPath = out.resolve(REPORT_FILE);
         ReportWriter.write(reportPath, report);
         if (checkpoint != null && outcome.complete()) {
@@ -222,11 +225,12 @@ public final class IngestJob {
 
     private static <U extends WorkUnit> Report report(String command, JobInput<U> input, JobSettings s, FilterParams params,
                                                       RunOutcome<?> o, Partial m, KeyCounts counts, long rejected,
-                                                      Path filterPath, Report.Exact exact) {
+                                                      RejectTally tally, Path filterPath, Report.Exact exact) {
         List<UnitResult> results = o.units();
         Report.Builder report = Report.builder(command, s.key().describe())
                 .outcome(o)
                 .records(m.records(), rejected)
+                .rejects(tally)
                 .counts(counts, s.exactMemory())
                 .exact(exact)
                 .sources(input.sources(results))

@@ -38,6 +38,7 @@ import org.apache.commons.csv.CSVPrinter;
  * behind; the failure names the file, and every later reject fails the same way.
  */
 public final class RejectsFile implements RejectSink, AutoCloseable {
+    private final RejectTally tally = new RejectTally();
     public static final String NAME = "rejects.csv";
 
     private final Path target;
@@ -80,6 +81,7 @@ public final class RejectsFile implements RejectSink, AutoCloseable {
         if (failure != null) {
             throw new UncheckedIOException(failure.getMessage(), failure);
         }
+        tally.add(r);
         if (target == null) {   // count only: check without --out
             countAndCheck();
             return;
@@ -103,6 +105,11 @@ public final class RejectsFile implements RejectSink, AutoCloseable {
         if (count.incrementAndGet() > maxRejects && maxRejects >= 0) {
             control.requestStop(RunControl.StopReason.TOO_MANY_REJECTS);
         }
+    }
+
+    /** The rejects of this process by reason. */
+    public synchronized RejectTally tally() {
+        return tally;
     }
 
     public long count() {

@@ -19,7 +19,7 @@ import java.util.Map;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"schemaVersion", "command", "complete", "stopReason", "error", "key", "records", "rejected",
-        "duplicateRecords", "distinctKeysEstimate", "counts", "warnings", "sources", "partitions", "fields", "filter", "exact",
+        "rejectReasons", "duplicateRecords", "distinctKeysEstimate", "counts", "warnings", "sources", "partitions", "fields", "filter", "exact",
         "check", "timing", "dialect"})
 public record Report(
         int schemaVersion,
@@ -41,7 +41,8 @@ public record Report(
         Timing timing,
         Counts counts,
         List<String> warnings,
-        Dialect dialect) {
+        Dialect dialect,
+        List<RejectReason> rejectReasons) {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -88,6 +89,7 @@ public record Report(
         private Counts counts;
         private final List<String> warnings = new ArrayList<>();
         private Dialect dialect;
+        private List<RejectReason> rejectReasons;
 
         private Builder(String command, String key) {
             this.command = command;
@@ -167,6 +169,21 @@ public record Report(
             return this;
         }
 
+        /**
+         * The rejects by reason, and the warning about quote rejects that span lines; the reasons
+         * only when they account for every reject (a resumed run's earlier rejects were counted by
+         * an earlier process).
+         */
+        public Builder rejects(RejectTally t) {
+            if (t != null) {
+                if (t.counted() > 0 && t.counted() == rejected) {
+                    this.rejectReasons = t.reasons();
+                }
+                this.warnings.addAll(t.warnings());
+            }
+            return this;
+        }
+
         public Builder dialect(Dialect d) {
             this.dialect = d;
             return this;
@@ -178,9 +195,12 @@ public record Report(
             long distinct = duplicateRecords == null ? 0 : records - duplicates;
             return new Report(SCHEMA_VERSION, command, complete, stopReason, error, key, records, rejected, duplicates, distinct,
                     sources, partitions, fields, filter, exact, check, timing, counts,
-                    warnings.isEmpty() ? null : List.copyOf(warnings), dialect);
+                    warnings.isEmpty() ? null : List.copyOf(warnings), dialect, rejectReasons);
         }
     }
+
+    /** How many rejects had one reason (its details after the first ": " left out). */
+    public record RejectReason(String reason, long count) {}
 
     /** An entry of the {@code fields} block: a CSV column ({@link Field}) or a document path ({@link FieldPath}). */
     public sealed interface FieldEntry permits Field, FieldPath {
