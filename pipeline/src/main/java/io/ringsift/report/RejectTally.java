@@ -20,6 +20,8 @@ public final class RejectTally {
     static final int MAX_REASONS = 50;
     static final String OTHER = "other reasons";
 
+    private static final Comparator<Reject> EARLIEST = Comparator.comparing(Reject::source).thenComparingLong(Reject::line);
+
     private final Map<String, Long> byReason = new HashMap<>();
     private long counted;
     private long quoteSpans;
@@ -41,7 +43,8 @@ public final class RejectTally {
             if (lines > 1) {
                 quoteSpans++;
                 quoteSpanLines += lines;
-                if (firstQuoteSpan == null) {
+                // the earliest by source and line, not by arrival: readers run in parallel
+                if (firstQuoteSpan == null || EARLIEST.compare(r, firstQuoteSpan) < 0) {
                     firstQuoteSpan = r;
                 }
             }
@@ -75,7 +78,7 @@ public final class RejectTally {
         if (quoteSpans == 0) {
             return List.of();
         }
-        return List.of(String.format(Locale.ROOT, "%,d rejected record%s with a quote problem hold%s %,d lines (the first at %s line %,d):"
+        return List.of(String.format(Locale.ROOT, "%,d rejected record%s with a quote problem hold%s %,d lines (the earliest at %s line %,d):"
                         + " a quote opened a field that ran past its line; if quotes in this input are not field enclosures,"
                         + " run again with --quote none", quoteSpans, quoteSpans == 1 ? "" : "s", quoteSpans == 1 ? "s" : "", quoteSpanLines,
                 firstQuoteSpan.source(), firstQuoteSpan.line()));

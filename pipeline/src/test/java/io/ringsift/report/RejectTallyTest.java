@@ -18,7 +18,7 @@ class RejectTallyTest {
         assertThat(t.reasons()).containsExactly(new Report.RejectReason("expected 3 fields, found 2", 2),
                 new Report.RejectReason("invalid character after closing quote", 2));
         assertThat(t.warnings()).singleElement().asString().startsWith("1 rejected record with a quote problem holds 3 lines")
-                .contains("a.csv line 4");
+                .contains("earliest at a.csv line 4");
     }
 
     @Test
