@@ -231,7 +231,7 @@ final class CheckCommand implements Callable<Integer> {
         }
     }
 
-    private <U extends WorkUnit> JobResult runJob(JobInput<U> input, byte[] header, LoadedFilter filter, CheckJob.Outputs outputs,
+    private <U extends WorkUnit, R> JobResult runJob(JobInput<U, R> input, byte[] header, LoadedFilter filter, CheckJob.Outputs outputs,
                                                   JobSettings settings, CsvInput referenceInput) throws Exception {
         return JobConsole.run(spec, threads, pipeline.maxRejects,
                 control -> CheckJob.run(input, header, filter, outputs, settings, control, referenceInput), this::printSummary);

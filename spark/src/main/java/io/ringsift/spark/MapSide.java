@@ -2,6 +2,7 @@ package io.ringsift.spark;
 
 import io.ringsift.key.KeyHash;
 import io.ringsift.partial.CsvFieldProfile;
+import io.ringsift.record.ByteRow;
 import io.ringsift.record.RecordBatch;
 import io.ringsift.record.RecordSink;
 import io.ringsift.source.UnitResult;
@@ -131,11 +132,11 @@ final class MapSide implements PairFlatMapFunction<Iterator<SparkChunk>, Integer
      * The reader's record sink: each published batch is split by key partition into hash blocks
      * and its rows go to the chunk's field profile. Nothing is kept of a batch after publish.
      */
-    private static final class Router implements RecordSink {
+    private static final class Router implements RecordSink<ByteRow> {
         private final int partitions;
         private final List<Tuple2<Integer, Object>> out;
         final CsvFieldProfile profile;
-        private final RecordBatch batch = new RecordBatch(1024);
+        private final RecordBatch<ByteRow> batch = new RecordBatch<>(1024);
         private final long[][] blocks;
         private final int[] fill;
 
@@ -148,7 +149,7 @@ final class MapSide implements PairFlatMapFunction<Iterator<SparkChunk>, Integer
         }
 
         @Override
-        public RecordBatch batch() {
+        public RecordBatch<ByteRow> batch() {
             return batch;
         }
 
@@ -168,7 +169,7 @@ final class MapSide implements PairFlatMapFunction<Iterator<SparkChunk>, Integer
                     fill[p] = 0;
                 }
                 if (profile != null) {
-                    profile.accept(batch.rows[r], batch.unitId());
+                    profile.accept(batch.row(r), batch.unitId());
                 }
             }
             batch.reset(unit);
