@@ -46,6 +46,9 @@ final class IngestCsvCommand implements Callable<Integer> {
     CsvOptions csv;
 
     @Mixin
+    SplitOptions split;
+
+    @Mixin
     EngineOptions threads;
 
     @Mixin
@@ -72,7 +75,7 @@ final class IngestCsvCommand implements Callable<Integer> {
         }
         // planning inside the console: an interrupt while planning still ends in a report
         JobResult result = JobConsole.run(spec, threads, pipeline.maxRejects, control -> {
-            CsvInput input = csv.plan(files, dialect, keySpec, engine.readers(), spec.commandLine().getErr(), threads.quiet, false,
+            CsvInput input = csv.plan(files, dialect, keySpec, engine.readers(), split, spec.commandLine().getErr(), threads.quiet, false,
                     pipeline.stats);
             if ((exact || resume.checkpoint != null) && input.hasStream()) {
                 throw new ParameterException(spec.commandLine(), (exact ? "--exact reads the input twice" : "--checkpoint needs input it can read again")

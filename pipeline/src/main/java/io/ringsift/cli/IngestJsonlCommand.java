@@ -7,7 +7,6 @@ import io.ringsift.job.JobSettings;
 import io.ringsift.job.JsonlInput;
 import io.ringsift.key.KeySpec;
 import io.ringsift.engine.EngineSettings;
-import io.ringsift.source.jsonl.JsonlPlanner;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -43,12 +42,11 @@ final class IngestJsonlCommand implements Callable<Integer> {
             + " 128-bit hashes (memory grows with the duplicates, not the input).")
     boolean exact;
 
-    @Option(names = "--split-size", paramLabel = "BYTES", defaultValue = "" + JsonlPlanner.DEFAULT_SPLIT_BYTES,
-            description = "Smallest byte range a large file is split into for parallel readers (default: ${DEFAULT-VALUE}).")
-    long splitSize;
-
     @Mixin
     DocumentOptions documents;
+
+    @Mixin
+    SplitOptions split;
 
     @Mixin
     EngineOptions threads;
@@ -71,7 +69,7 @@ final class IngestJsonlCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        JsonlInput input = documents.plan(files, splitSize, keySpec, engine.readers(), spec.commandLine().getErr(), false);
+        JsonlInput input = documents.plan(files, split, keySpec, engine.readers(), spec.commandLine().getErr(), false);
         JobSettings settings = pipeline.settings(out, keySpec, engine, exact, resume);
         JobResult result = JobConsole.run(spec, threads, pipeline.maxRejects,
                 control -> IngestJob.run("ingest jsonl", input, settings, control), JobConsole.ingestSummary(spec));
