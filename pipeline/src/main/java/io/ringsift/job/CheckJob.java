@@ -152,7 +152,7 @@ public final class CheckJob {
         if (reportPath != null) {
             ReportWriter.write(reportPath, report);
         }
-        return new JobResult(report, reportPath, updated ? o.filterPath() : null, rejectsPath, IngestJob.exitCode(outcome));
+        return new JobResult(report, reportPath, updated ? o.filterPath() : null, rejectsPath, ExitCodes.of(outcome));
     }
 
     /**

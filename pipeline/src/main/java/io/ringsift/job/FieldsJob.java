@@ -14,7 +14,6 @@ import io.ringsift.record.ByteRow;
 import io.ringsift.report.Report;
 import io.ringsift.source.WorkUnit;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import org.bson.RawBsonDocument;
 
@@ -109,7 +108,6 @@ public final class FieldsJob {
     }
 
     private static <T> Run<T> ending(RunOutcome<?> o, T result) {
-        return new Run<>(result, o.stopReason() == null ? null : o.stopReason().name().toLowerCase(Locale.ROOT),
-                o.failure() == null ? null : o.failure().getMessage(), IngestJob.exitCode(o));
+        return new Run<>(result, o.stopReasonName(), o.error(), ExitCodes.of(o));
     }
 }

@@ -146,7 +146,7 @@ public final class IngestJob {
             // last: until the outputs are all written, a kill leaves a journal that --resume can finish
             checkpoint.finish();
         }
-        return new JobResult(report, reportPath, filterPath, rejectsPath, exitCode(outcome));
+        return new JobResult(report, reportPath, filterPath, rejectsPath, ExitCodes.of(outcome));
     }
 
     /**
@@ -174,17 +174,6 @@ public final class IngestJob {
         // a false positive can only happen when a new key is inserted: distinct keys are the trials
         double measured = distinct == 0 ? 0 : (double) falsePositives / distinct;
         return new Report.Exact(candidates.size(), exactDups, distinct, merged.bloomDuplicates(), falsePositives, measured);
-    }
-
-    static int exitCode(RunOutcome<?> outcome) {
-        if (outcome.complete()) {
-            return ExitCodes.OK;
-        }
-        return switch (outcome.stopReason()) {
-            case TOO_MANY_REJECTS -> ExitCodes.TOO_MANY_REJECTS;
-            case INTERRUPTED -> ExitCodes.INTERRUPTED;
-            case FAILED -> ExitCodes.INPUT;
-        };
     }
 
     /** A failure after the input was read: the run is marked failed, and the report is still written. */
