@@ -55,9 +55,4 @@ public final class ByteRow {
         }
         return out;
     }
-
-    /** The row's values as Strings, whether the row is a {@code String[]} or a {@link ByteRow}. */
-    public static String[] values(Object row) {
-        return row instanceof ByteRow r ? r.toStrings() : (String[]) row;
-    }
 }

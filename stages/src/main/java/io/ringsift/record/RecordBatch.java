@@ -11,7 +11,7 @@ import java.util.Arrays;
  *
  * <p>Ownership: while a reader fills a batch nobody else sees it; once published it belongs to the
  * ring until the slot is claimed again. Handlers may read it only inside {@code onEvent} and must
- * not keep a reference to the batch or to any row object after returning. The only field handlers
+ * not keep a reference to the batch or to any row after returning. The only field handlers
  * write is {@link #seen}, and each row's entry is written by the one handler that owns the row.
  */
 public final class RecordBatch<R> {

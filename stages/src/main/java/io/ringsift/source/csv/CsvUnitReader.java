@@ -53,7 +53,7 @@ public final class CsvUnitReader implements UnitReader<CsvUnit, ByteRow> {
     }
 
     /**
-     * @param withValues put each row's values ({@code String[]}) in the batch; false when no stage
+     * @param withValues put each row's values in the batch as a {@link ByteRow}; false when no stage
      *                   reads them ({@code --stats none}), so the fast parser makes no strings
      */
     public CsvUnitReader(CsvDialect dialect, CsvParser parser, boolean keepRaw, HashPairSet only, boolean withValues) {
