@@ -35,12 +35,8 @@ final class IngestJsonlCommand implements Callable<Integer> {
             description = "Key field path(s), dotted for nested fields (default: ${DEFAULT-VALUE}).")
     List<String> key;
 
-    @Option(names = "--out", paramLabel = "DIR", required = true, description = "Output directory (created if missing).")
-    Path out;
-
-    @Option(names = "--exact", description = "Second pass: compare the duplicates' canonical key bytes, not just their"
-            + " 128-bit hashes (memory grows with the duplicates, not the input).")
-    boolean exact;
+    @Mixin
+    IngestOptions ingest;
 
     @Mixin
     DocumentOptions documents;
@@ -66,11 +62,12 @@ final class IngestJsonlCommand implements Callable<Integer> {
             engine = threads.engine();
             resume.validate();
             keySpec = new KeySpec(key);
+            resume.checkPaths(ingest.out, files);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         JsonlInput input = documents.plan(files, split, keySpec, engine.readers(), spec.commandLine().getErr(), false);
-        JobSettings settings = pipeline.settings(out, keySpec, engine, exact, resume);
+        JobSettings settings = pipeline.settings(ingest.out, keySpec, engine, ingest.exact, resume);
         JobResult result = JobConsole.run(spec, threads, pipeline.maxRejects,
                 control -> IngestJob.run("ingest jsonl", input, settings, control), JobConsole.ingestSummary(spec));
         return result.exitCode();
