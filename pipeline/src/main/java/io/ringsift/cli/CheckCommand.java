@@ -78,6 +78,9 @@ final class CheckCommand implements Callable<Integer> {
     CsvOptions csv;
 
     @Mixin
+    SplitOptions split;
+
+    @Mixin
     MongoOptions mongo;
 
     @Mixin
@@ -181,16 +184,16 @@ final class CheckCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "--exact --reference works for CSV input only");
             }
             // each accepted line is written to --new/--seen byte for byte, as it was in the file
-            JsonlInput input = documents.plan(files, csv.splitSize, keySpec, engine.readers(), spec.commandLine().getErr(), true);
+            JsonlInput input = documents.plan(files, split, keySpec, engine.readers(), spec.commandLine().getErr(), true);
             return runJob(input, new byte[0], filter, outputs, settings, null);
         }
         var err = spec.commandLine().getErr();
-        CsvInput input = csv.plan(files, dialect, keySpec, engine.readers(), err, threads.quiet, true, pipeline.stats);
+        CsvInput input = csv.plan(files, dialect, keySpec, engine.readers(), split, err, threads.quiet, true, pipeline.stats);
         CsvPlan plan = input.plan();
         CsvInput referenceInput = null;
         if (exact) {
             // the reference is read with the dialect the checked files were read with
-            referenceInput = csv.planReference(reference, input, keySpec, engine.readers(), err);
+            referenceInput = csv.planReference(reference, input, keySpec, engine.readers(), split, err);
             if (referenceInput.hasStream() || input.hasStream()) {
                 throw new ParameterException(spec.commandLine(),
                         "--exact reads the input and --reference more than once; a stream (standard input, a pipe) can be read only once: save it to a file first");
@@ -231,7 +234,7 @@ final class CheckCommand implements Callable<Integer> {
         }
     }
 
-    private <U extends WorkUnit> JobResult runJob(JobInput<U> input, byte[] header, LoadedFilter filter, CheckJob.Outputs outputs,
+    private <U extends WorkUnit, R> JobResult runJob(JobInput<U, R> input, byte[] header, LoadedFilter filter, CheckJob.Outputs outputs,
                                                   JobSettings settings, CsvInput referenceInput) throws Exception {
         return JobConsole.run(spec, threads, pipeline.maxRejects,
                 control -> CheckJob.run(input, header, filter, outputs, settings, control, referenceInput), this::printSummary);

@@ -66,10 +66,6 @@ final class CsvOptions {
             description = "Reject records with a field longer than this (default: ${DEFAULT-VALUE}).")
     long maxFieldSize;
 
-    @Option(names = "--split-size", paramLabel = "SIZE", defaultValue = "32MiB", converter = ByteSizeConverter.class,
-            description = "Smallest byte range a large plain file is split into for parallel readers, e.g. 64MB (default: ${DEFAULT-VALUE}).")
-    long splitSize;
-
     /** A planned CSV input: the dialect it is read with (sniffed or given) and its units. */
     private record Prepared(CsvDialect dialect, CsvPlan plan, Report.Dialect report) {}
 
@@ -78,12 +74,13 @@ final class CsvOptions {
      * (files opened, delimiter chosen, units planned), read with {@code --parser}.
      *
      * @param base    the result of {@link #dialect()} (already checked, so usage errors come first)
+     * @param split   {@code --split-size}
      * @param keepRaw keep each row's bytes (check's --new/--seen)
      * @param stats   {@link StatsLevel#NONE}: rows carry no values, only keys
      */
-    CsvInput plan(List<Path> files, CsvDialect base, KeySpec key, int readers, PrintWriter err, boolean quiet, boolean keepRaw,
-                  StatsLevel stats) throws UserError, IOException {
-        Prepared p = prepare(files, base, key, readers, err, quiet, delimiter == null);
+    CsvInput plan(List<Path> files, CsvDialect base, KeySpec key, int readers, SplitOptions split, PrintWriter err, boolean quiet,
+                  boolean keepRaw, StatsLevel stats) throws UserError, IOException {
+        Prepared p = prepare(files, base, key, readers, split.bytes, err, quiet, delimiter == null);
         CsvInput input = new CsvInput(p.plan(), p.dialect(), parser, keepRaw).withDialect(p.report());
         if (stats == StatsLevel.NONE) {
             input.withoutValues();
@@ -92,9 +89,9 @@ final class CsvOptions {
     }
 
     /** check --exact's --reference files, read with the checked input's dialect (not sniffed again), quietly. */
-    CsvInput planReference(List<Path> files, CsvInput checked, KeySpec key, int readers, PrintWriter err)
+    CsvInput planReference(List<Path> files, CsvInput checked, KeySpec key, int readers, SplitOptions split, PrintWriter err)
             throws UserError, IOException {
-        Prepared p = prepare(files, checked.csvDialect(), key, readers, err, true, false);
+        Prepared p = prepare(files, checked.csvDialect(), key, readers, split.bytes, err, true, false);
         return new CsvInput(p.plan(), checked.csvDialect(), parser, false);
     }
 
@@ -143,7 +140,8 @@ final class CsvOptions {
      *
      * @param sniff choose the delimiter from the data (false: {@code base} has it, e.g. check's --reference)
      */
-    private Prepared prepare(List<Path> files, CsvDialect base, KeySpec key, int readers, PrintWriter err, boolean quiet, boolean sniff)
+    private Prepared prepare(List<Path> files, CsvDialect base, KeySpec key, int readers, long splitSize, PrintWriter err, boolean quiet,
+                             boolean sniff)
             throws UserError, IOException {
         List<String> notes = new ArrayList<>();
         Charset charset = charset();

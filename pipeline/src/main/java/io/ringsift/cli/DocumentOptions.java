@@ -41,15 +41,15 @@ final class DocumentOptions {
 
     /**
      * The one place a command turns JSON Lines (or JSON array) FILE arguments into the input a job
-     * reads: files of more than 2 x {@code splitSize} cut at line ends for the readers.
+     * reads: files of more than 2 x {@code --split-size} cut at line ends for the readers.
      *
      * @param keepRaw keep each line's bytes (check's --new/--seen)
      */
-    JsonlInput plan(List<Path> files, long splitSize, KeySpec key, int readers, PrintWriter err, boolean keepRaw)
+    JsonlInput plan(List<Path> files, SplitOptions split, KeySpec key, int readers, PrintWriter err, boolean keepRaw)
             throws UserError, IOException {
         List<JsonlUnit> units;
         try {
-            units = new JsonlPlanner(readers, splitSize).plan(files);
+            units = new JsonlPlanner(readers, split.bytes).plan(files);
         } catch (JsonlInputException e) {
             throw new UserError(e.getMessage());
         }

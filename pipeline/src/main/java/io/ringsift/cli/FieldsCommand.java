@@ -53,6 +53,9 @@ final class FieldsCommand implements Callable<Integer> {
     CsvOptions csv;
 
     @Mixin
+    SplitOptions split;
+
+    @Mixin
     MongoOptions mongo;
 
     @Mixin
@@ -82,13 +85,13 @@ final class FieldsCommand implements Callable<Integer> {
         FieldsJob.Run<?> run;
         if (file != null && !JsonlPlanner.isJsonName(file)) {
             run = console(control -> {
-                CsvInput input = csv.plan(List.of(file), dialect, KeySpec.wholeRecord(), engine.readers(), err, threads.quiet, false,
+                CsvInput input = csv.plan(List.of(file), dialect, KeySpec.wholeRecord(), engine.readers(), split, err, threads.quiet, false,
                         StatsLevel.FULL);
                 return FieldsJob.columns(input, file.toString(), engine, control);
             }, this::printColumns);
         } else if (file != null) {
             run = console(control -> {
-                JsonlInput input = documents.plan(List.of(file), JsonlPlanner.DEFAULT_SPLIT_BYTES, everyDocument, engine.readers(), err,
+                JsonlInput input = documents.plan(List.of(file), split, everyDocument, engine.readers(), err,
                         false).everyDocument();
                 return FieldsJob.run(input, file.toString(), engine, control);
             }, r -> print(spec.commandLine().getOut(), r));

@@ -36,14 +36,14 @@ final class IngestCsvCommand implements Callable<Integer> {
             description = "Key column(s), comma-separated or repeated. Default: the whole row.")
     List<String> key;
 
-    @Option(names = "--out", paramLabel = "DIR", required = true, description = "Output directory (created if missing).")
-    Path out;
-
-    @Option(names = "--exact", description = "Second pass: verify the Bloom's duplicate candidates exactly (memory grows with the candidates, not the input).")
-    boolean exact;
+    @Mixin
+    IngestOptions ingest;
 
     @Mixin
     CsvOptions csv;
+
+    @Mixin
+    SplitOptions split;
 
     @Mixin
     EngineOptions threads;
@@ -66,21 +66,21 @@ final class IngestCsvCommand implements Callable<Integer> {
             engine = threads.engine();
             resume.validate();
             keySpec = PipelineOptions.keySpec(key);
-            resume.checkPaths(out, files);
+            resume.checkPaths(ingest.out, files);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         // planning inside the console: an interrupt while planning still ends in a report
         JobResult result = JobConsole.run(spec, threads, pipeline.maxRejects, control -> {
-            CsvInput input = csv.plan(files, dialect, keySpec, engine.readers(), spec.commandLine().getErr(), threads.quiet, false,
+            CsvInput input = csv.plan(files, dialect, keySpec, engine.readers(), split, spec.commandLine().getErr(), threads.quiet, false,
                     pipeline.stats);
-            if ((exact || resume.checkpoint != null) && input.hasStream()) {
-                throw new ParameterException(spec.commandLine(), (exact ? "--exact reads the input twice" : "--checkpoint needs input it can read again")
+            if ((ingest.exact || resume.checkpoint != null) && input.hasStream()) {
+                throw new ParameterException(spec.commandLine(), (ingest.exact ? "--exact reads the input twice" : "--checkpoint needs input it can read again")
                         + ", and a stream (standard input, a pipe) can be read only once: save it to a file first");
             }
             CsvPlan plan = input.plan();
             EngineSettings fitted = threads.fitTo(engine, plan.units().size(), plan.files().stream().mapToLong(f -> f.size()).sum());
-            return IngestJob.run("ingest csv", input, pipeline.settings(out, keySpec, fitted, exact, resume), control);
+            return IngestJob.run("ingest csv", input, pipeline.settings(ingest.out, keySpec, fitted, ingest.exact, resume), control);
         }, JobConsole.ingestSummary(spec));
         return result.exitCode();
     }

@@ -7,7 +7,6 @@ import io.ringsift.job.JobSettings;
 import io.ringsift.job.JsonlInput;
 import io.ringsift.key.KeySpec;
 import io.ringsift.engine.EngineSettings;
-import io.ringsift.source.jsonl.JsonlPlanner;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -36,19 +35,14 @@ final class IngestJsonlCommand implements Callable<Integer> {
             description = "Key field path(s), dotted for nested fields (default: ${DEFAULT-VALUE}).")
     List<String> key;
 
-    @Option(names = "--out", paramLabel = "DIR", required = true, description = "Output directory (created if missing).")
-    Path out;
-
-    @Option(names = "--exact", description = "Second pass: compare the duplicates' canonical key bytes, not just their"
-            + " 128-bit hashes (memory grows with the duplicates, not the input).")
-    boolean exact;
-
-    @Option(names = "--split-size", paramLabel = "BYTES", defaultValue = "" + JsonlPlanner.DEFAULT_SPLIT_BYTES,
-            description = "Smallest byte range a large file is split into for parallel readers (default: ${DEFAULT-VALUE}).")
-    long splitSize;
+    @Mixin
+    IngestOptions ingest;
 
     @Mixin
     DocumentOptions documents;
+
+    @Mixin
+    SplitOptions split;
 
     @Mixin
     EngineOptions threads;
@@ -68,11 +62,12 @@ final class IngestJsonlCommand implements Callable<Integer> {
             engine = threads.engine();
             resume.validate();
             keySpec = new KeySpec(key);
+            resume.checkPaths(ingest.out, files);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        JsonlInput input = documents.plan(files, splitSize, keySpec, engine.readers(), spec.commandLine().getErr(), false);
-        JobSettings settings = pipeline.settings(out, keySpec, engine, exact, resume);
+        JsonlInput input = documents.plan(files, split, keySpec, engine.readers(), spec.commandLine().getErr(), false);
+        JobSettings settings = pipeline.settings(ingest.out, keySpec, engine, ingest.exact, resume);
         JobResult result = JobConsole.run(spec, threads, pipeline.maxRejects,
                 control -> IngestJob.run("ingest jsonl", input, settings, control), JobConsole.ingestSummary(spec));
         return result.exitCode();

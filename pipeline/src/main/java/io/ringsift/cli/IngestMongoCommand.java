@@ -7,7 +7,6 @@ import io.ringsift.job.JobSettings;
 import io.ringsift.job.MongoInput;
 import io.ringsift.key.KeySpec;
 import io.ringsift.engine.EngineSettings;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -30,12 +29,8 @@ final class IngestMongoCommand implements Callable<Integer> {
             description = "Key field path(s), dotted for nested fields (default: ${DEFAULT-VALUE}).")
     List<String> key;
 
-    @Option(names = "--out", paramLabel = "DIR", required = true, description = "Output directory (created if missing).")
-    Path out;
-
-    @Option(names = "--exact", description = "Second pass: compare the duplicates' canonical key bytes, not just their"
-            + " 128-bit hashes, and measure the filter's real fpp (reads the collection twice).")
-    boolean exact;
+    @Mixin
+    IngestOptions ingest;
 
     @Mixin
     MongoOptions mongo;
@@ -62,11 +57,11 @@ final class IngestMongoCommand implements Callable<Integer> {
             engine = threads.engine();
             resume.validate();
             keySpec = new KeySpec(key);
-            resume.checkPaths(out, mongo.embedded == null ? List.of() : List.of(mongo.embedded));
+            resume.checkPaths(ingest.out, mongo.embedded == null ? List.of() : List.of(mongo.embedded));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        JobSettings settings = pipeline.settings(out, keySpec, engine, exact, resume);
+        JobSettings settings = pipeline.settings(ingest.out, keySpec, engine, ingest.exact, resume);
         var err = spec.commandLine().getErr();
         // the embedded load and the planning run inside the console: an interrupt there still ends in a report
         JobResult result = JobConsole.run(spec, threads, pipeline.maxRejects, control -> {

@@ -9,19 +9,19 @@ import io.ringsift.record.RecordSink;
  * When the ring is full {@code next()} blocks: that is the backpressure that keeps memory bounded
  * whatever the input size. One per reader thread.
  */
-public final class BatchPublisher implements RecordSink {
-    private final RingBuffer<RingEvent> ring;
+public final class BatchPublisher<R> implements RecordSink<R> {
+    private final RingBuffer<RingEvent<R>> ring;
     private final RunControl control;
-    private RecordBatch local;
+    private RecordBatch<R> local;
 
-    public BatchPublisher(RingBuffer<RingEvent> ring, int batchCapacity, RunControl control) {
+    public BatchPublisher(RingBuffer<RingEvent<R>> ring, int batchCapacity, RunControl control) {
         this.ring = ring;
         this.control = control;
-        this.local = new RecordBatch(batchCapacity);
+        this.local = new RecordBatch<>(batchCapacity);
     }
 
     @Override
-    public RecordBatch batch() {
+    public RecordBatch<R> batch() {
         return local;
     }
 
@@ -29,9 +29,9 @@ public final class BatchPublisher implements RecordSink {
     public void publish(int unit) {
         if (!local.isEmpty()) {
             long seq = ring.next();
-            RingEvent slot = ring.get(seq);
+            RingEvent<R> slot = ring.get(seq);
             // every handler has passed this slot (or next() would still be waiting), so its batch is ours
-            RecordBatch consumed = slot.batch;
+            RecordBatch<R> consumed = slot.batch;
             slot.batch = local;
             control.progress().add(local.size(), local.inputBytes());
             local = consumed;

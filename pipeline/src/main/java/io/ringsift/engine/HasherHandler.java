@@ -7,10 +7,10 @@ import io.ringsift.record.RecordBatch;
 
 /**
  * A hasher: sees every slot, takes only the rows whose key hash falls in its partition, and adds
- * them to its own {@link RowConsumer} (usually a {@link io.ringsift.partial.Partial}). The same key always lands on the same handler, so the "probably
- * seen" answer and the duplicate count do not depend on how many handlers there are.
+ * them to its own {@link RowConsumer} (usually a {@code Partial}), typed by the source's row type
+ * {@code R}. The same key always lands on the same handler, so the "probably seen" answer and the duplicate count do not depend on how many handlers there are.
  */
-public final class HasherHandler<S extends RowConsumer> implements EventHandler<RingEvent> {
+public final class HasherHandler<R, S extends RowConsumer<? super R>> implements EventHandler<RingEvent<R>> {
     private final int index;
     private final int partitions;
     private final S state;
@@ -24,17 +24,17 @@ public final class HasherHandler<S extends RowConsumer> implements EventHandler<
     }
 
     @Override
-    public void onEvent(RingEvent event, long sequence, boolean endOfBatch) {
+    public void onEvent(RingEvent<R> event, long sequence, boolean endOfBatch) {
         if (control.failed()) {
             // keep consuming so readers blocked on a full ring can see the stop and return
             return;
         }
-        RecordBatch b = event.batch;
+        RecordBatch<R> b = event.batch;
         int unit = b.unitId();
         long[] hi = b.hashHi;
         for (int r = 0, n = b.size(); r < n; r++) {
             if (KeyHash.partition(hi[r], partitions) == index) {
-                b.seen[r] = state.accept(b.hashLo[r], hi[r], b.rows[r], b.raw[r], unit);
+                b.seen[r] = state.accept(b.hashLo[r], hi[r], b.row(r), b.raw[r], unit);
             }
         }
     }

@@ -7,15 +7,15 @@ import io.ringsift.record.RecordBatch;
  * readers swap their filled batch in and take the slot's previous (already consumed) batch out, so
  * no rows are copied and no batch is allocated after start-up.
  */
-public final class RingEvent {
-    RecordBatch batch;
+public final class RingEvent<R> {
+    RecordBatch<R> batch;
 
     public RingEvent(int batchCapacity) {
-        this.batch = new RecordBatch(batchCapacity);
+        this.batch = new RecordBatch<>(batchCapacity);
     }
 
     /** The batch in this slot; valid only inside {@code onEvent}. Do not keep a reference. */
-    public RecordBatch batch() {
+    public RecordBatch<R> batch() {
         return batch;
     }
 }

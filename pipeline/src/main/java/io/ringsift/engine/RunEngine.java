@@ -53,43 +53,43 @@ public final class RunEngine {
      * @param rejects     receives every rejected record (thread-safe)
      * @param after       a sequential stage that sees each batch after all hashers, or null
      */
-    public <U extends WorkUnit, S extends RowConsumer> RunOutcome<S> run(List<U> units, Supplier<UnitReader<U>> readerFactory,
-                                               IntFunction<S> partitions, RejectSink rejects,
-                                               EventHandler<RingEvent> after, RunControl control) {
+    public <U extends WorkUnit, R, S extends RowConsumer<? super R>> RunOutcome<S> run(List<U> units,
+            Supplier<? extends UnitReader<U, R>> readerFactory, IntFunction<S> partitions, RejectSink rejects,
+            EventHandler<? super RingEvent<R>> after, RunControl control) {
         Map<Integer, Integer> position = new HashMap<>();
         for (int i = 0; i < units.size(); i++) {
             position.put(units.get(i).id(), i);
         }
         int h = settings.handlers();
         int batch = settings.batchSize();
-        Disruptor<RingEvent> disruptor = new Disruptor<>(() -> new RingEvent(batch), settings.ringSize(),
+        Disruptor<RingEvent<R>> disruptor = new Disruptor<>(() -> new RingEvent<>(batch), settings.ringSize(),
                 daemonThreads("ringsift-handler"),
                 settings.readers() == 1 ? ProducerType.SINGLE : ProducerType.MULTI, settings.waitKind().strategy());
-        List<HasherHandler<S>> hashers = new ArrayList<>();
+        List<HasherHandler<R, S>> hashers = new ArrayList<>();
         for (int i = 0; i < h; i++) {
             hashers.add(new HasherHandler<>(i, h, partitions.apply(i), control));
         }
         disruptor.setDefaultExceptionHandler(new FailOnException<>(units, position, control));
         @SuppressWarnings("unchecked")
-        EventHandlerGroup<RingEvent> group = disruptor.handleEventsWith(hashers.toArray(new HasherHandler[0]));
+        EventHandlerGroup<RingEvent<R>> group = disruptor.handleEventsWith(hashers.toArray(new HasherHandler[0]));
         if (after != null) {
             group.then(after);
         }
         int readerCount = Math.max(1, Math.min(settings.readers(), units.size()));
         // made before the handler threads start: a factory that throws (OutOfMemoryError in --exact's
         // second pass) must not leave them running (FailureAfterReadingHadNoReportTest)
-        List<UnitReader<U>> unitReaders = new ArrayList<>();
+        List<UnitReader<U, R>> unitReaders = new ArrayList<>();
         for (int i = 0; i < readerCount; i++) {
             unitReaders.add(readerFactory.get());
         }
-        RingBuffer<RingEvent> ring = disruptor.start();
+        RingBuffer<RingEvent<R>> ring = disruptor.start();
 
         ConcurrentLinkedQueue<U> queue = new ConcurrentLinkedQueue<>(units);
         AtomicReferenceArray<UnitResult> results = new AtomicReferenceArray<>(units.size());
         List<Thread> readers = new ArrayList<>();
         for (int i = 0; i < readerCount; i++) {
-            BatchPublisher publisher = new BatchPublisher(ring, batch, control);
-            UnitReader<U> reader = unitReaders.get(i);
+            BatchPublisher<R> publisher = new BatchPublisher<>(ring, batch, control);
+            UnitReader<U, R> reader = unitReaders.get(i);
             Thread t = new Thread(() -> readUnits(queue, reader, publisher, rejects, results, position, control), "ringsift-reader-" + i);
             t.setDaemon(true);
             t.setUncaughtExceptionHandler((th, e) -> control.fail(new RunFailure(th.getName(), null, e)));
@@ -117,8 +117,8 @@ public final class RunEngine {
         return new RunOutcome<>(states, unitResults, reason, control.failure(), control.progress().elapsedNanos());
     }
 
-    private static <U extends WorkUnit> void readUnits(ConcurrentLinkedQueue<U> queue, UnitReader<U> reader,
-                                                       BatchPublisher publisher, RejectSink rejects,
+    private static <U extends WorkUnit, R> void readUnits(ConcurrentLinkedQueue<U> queue, UnitReader<U, R> reader,
+                                                       BatchPublisher<R> publisher, RejectSink rejects,
                                                        AtomicReferenceArray<UnitResult> results,
                                                        Map<Integer, Integer> position, RunControl control) {
         U unit;
@@ -141,7 +141,7 @@ public final class RunEngine {
      * yet, then halts them, so a short run could finish before a handler ran and lose its records
      * (RecordsLostWhenHandlersStartAfterTheReadersFinishTest).
      */
-    private static boolean drain(Disruptor<RingEvent> disruptor, long cursor, List<EventHandlerIdentity> consumers) {
+    private static boolean drain(Disruptor<?> disruptor, long cursor, List<EventHandlerIdentity> consumers) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(DRAIN_TIMEOUT_SECONDS);
         for (EventHandlerIdentity c : consumers) {
             while (disruptor.getSequenceValueFor(c) < cursor) {
@@ -177,7 +177,7 @@ public final class RunEngine {
     }
 
     /** The one place a failed batch goes: record the failure with the unit it came from, keep the ring moving. */
-    private static final class FailOnException<U extends WorkUnit> implements ExceptionHandler<RingEvent> {
+    private static final class FailOnException<U extends WorkUnit> implements ExceptionHandler<RingEvent<?>> {
         private final List<U> units;
         private final Map<Integer, Integer> position;
         private final RunControl control;
@@ -189,7 +189,7 @@ public final class RunEngine {
         }
 
         @Override
-        public void handleEventException(Throwable ex, long sequence, RingEvent event) {
+        public void handleEventException(Throwable ex, long sequence, RingEvent<?> event) {
             Integer at = position.get(event.batch().unitId());
             String where = at != null ? units.get(at).describe() + " (ring sequence " + sequence + ")" : "ring sequence " + sequence;
             control.fail(new RunFailure(Thread.currentThread().getName(), where, ex));

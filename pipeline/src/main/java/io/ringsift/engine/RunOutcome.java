@@ -2,6 +2,7 @@ package io.ringsift.engine;
 
 import io.ringsift.source.UnitResult;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * What a run produced.
@@ -15,5 +16,15 @@ public record RunOutcome<S>(List<S> states, List<UnitResult> units, RunControl.S
                          long elapsedNanos) {
     public boolean complete() {
         return stopReason == null;
+    }
+
+    /** The stop reason as report.json spells it ({@code "failed"}, {@code "interrupted"}, {@code "too_many_rejects"}), or null. */
+    public String stopReasonName() {
+        return stopReason == null ? null : stopReason.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The failure's one line, or null. */
+    public String error() {
+        return failure == null ? null : failure.getMessage();
     }
 }

@@ -52,8 +52,8 @@ public final class CheckJob {
      * @param reference exact mode: the data the filter was built from, to confirm the Bloom's
      *                  "probably seen" answers against; null for a plain check
      */
-    public static <U extends WorkUnit> JobResult run(JobInput<U> input, byte[] outputHeader, LoadedFilter filter, Outputs o,
-                                                     JobSettings s, RunControl control, JobInput<?> reference) throws IOException {
+    public static <U extends WorkUnit, R> JobResult run(JobInput<U, R> input, byte[] outputHeader, LoadedFilter filter, Outputs o,
+                                                     JobSettings s, RunControl control, JobInput<?, ?> reference) throws IOException {
         if (o.out() == null) {
             return run(input, outputHeader, filter, o, s, control, reference, null);
         }
@@ -64,8 +64,8 @@ public final class CheckJob {
     }
 
     /** @param out where report.json and rejects.csv go, or null for neither (no {@code --out}) */
-    private static <U extends WorkUnit> JobResult run(JobInput<U> input, byte[] outputHeader, LoadedFilter filter, Outputs o,
-                                                      JobSettings s, RunControl control, JobInput<?> reference, Path out)
+    private static <U extends WorkUnit, R> JobResult run(JobInput<U, R> input, byte[] outputHeader, LoadedFilter filter, Outputs o,
+                                                      JobSettings s, RunControl control, JobInput<?, ?> reference, Path out)
             throws IOException {
         FilterParams params = new FilterParams(filter.header().expectedKeys(), filter.header().fpp());
         // read-only from every handler while the check runs; keys are added only after it
@@ -75,8 +75,8 @@ public final class CheckJob {
         Predicate<KeyHash> oracle = inBloom;
         Long bloomSeen = null;
         if (reference != null) {
-            Partial bloomPass = Reducer.merge(new RunEngine(s.engine()).run(input.units(), input::newReader,
-                    i -> new Partial(params, s.engine().handlers(), s.exactMemoryPerHandler(), inBloom, null).collectCandidates(),
+            Partial<R> bloomPass = Reducer.merge(new RunEngine(s.engine()).run(input.units(), input::newReader,
+                    i -> new Partial<R>(params, s.engine().handlers(), s.exactMemoryPerHandler(), inBloom, null).collectCandidates(),
                     r -> { }, null, control).states());
             bloomSeen = bloomPass.seenRecords();
             HashPairSet confirmed = confirm(reference, bloomPass.candidates(), s, control);
@@ -86,7 +86,7 @@ public final class CheckJob {
         control.progress().expect(input.totalBytes(), input.estimatedRecords());
         Path newParts = o.newOut() != null ? partsDir(o.newOut()) : null;
         Path seenParts = o.seenOut() != null ? partsDir(o.seenOut()) : null;
-        RunOutcome<Partial> outcome;
+        RunOutcome<Partial<R>> outcome;
         Path rejectsPath;
         long rejected;
         RejectTally tally;
@@ -108,7 +108,7 @@ public final class CheckJob {
             deleteTree(newParts);
             deleteTree(seenParts);
         }
-        Partial merged = Reducer.merge(outcome.states());
+        Partial<R> merged = Reducer.merge(outcome.states());
         KeyCounts counts = merged.counts();
         boolean updated = false;
         List<String> warnings = new ArrayList<>(Warnings.forCounts(counts, s.exactMemory()));
@@ -149,7 +149,7 @@ public final class CheckJob {
         if (reportPath != null) {
             ReportWriter.write(reportPath, report);
         }
-        return new JobResult(report, reportPath, updated ? o.filterPath() : null, rejectsPath, IngestJob.exitCode(outcome));
+        return new JobResult(report, reportPath, updated ? o.filterPath() : null, rejectsPath, ExitCodes.of(outcome));
     }
 
     /**
@@ -173,9 +173,9 @@ public final class CheckJob {
      * seen in the filter), which go into the filter's chain one by one after the run so that it
      * grows the way an ingest's does.
      */
-    private static <U extends WorkUnit> Partial newPartial(FilterParams params, JobSettings s, Predicate<KeyHash> seenIf,
-                                                           JobInput<U> input, boolean update) {
-        Partial p = new Partial(params, s.engine().handlers(), s.exactMemoryPerHandler(), seenIf, input.newProfile(s.stats()));
+    private static <U extends WorkUnit, R> Partial<R> newPartial(FilterParams params, JobSettings s, Predicate<KeyHash> seenIf,
+                                                                 JobInput<U, R> input, boolean update) {
+        Partial<R> p = new Partial<>(params, s.engine().handlers(), s.exactMemoryPerHandler(), seenIf, input.newProfile(s.stats()));
         return update ? p.collectAdditions() : p;
     }
 
@@ -185,7 +185,7 @@ public final class CheckJob {
      * candidate is confirmed by its 128-bit murmur3 hash, so the split is exact up to a hash
      * collision (probability about n^2 / 2^129: below 10^-20 for a billion keys).
      */
-    private static <R extends WorkUnit> HashPairSet confirm(JobInput<R> reference, HashPairSet candidates, JobSettings s,
+    private static <V extends WorkUnit, Q> HashPairSet confirm(JobInput<V, Q> reference, HashPairSet candidates, JobSettings s,
                                                             RunControl control) {
         RunOutcome<HashCollector> pass = new RunEngine(s.engine()).run(reference.units(), () -> reference.newVerifyingReader(candidates),
                 i -> new HashCollector(), r -> { }, null, control);
@@ -195,7 +195,7 @@ public final class CheckJob {
     }
 
     /** Collects the key hashes of the rows its handler owns. */
-    private static final class HashCollector implements RowConsumer {
+    private static final class HashCollector implements RowConsumer<Object> {
         final HashPairSet hashes = new HashPairSet();
 
         @Override
@@ -212,13 +212,13 @@ public final class CheckJob {
     }
 
     /** The header once (CSV: the first file's), then each unit's part in unit order: files in argument order, ranges in offset order. */
-    private static <U extends WorkUnit> void assemble(JobInput<U> input, byte[] header, Path parts, Path target) throws IOException {
+    private static void assemble(JobInput<?, ?> input, byte[] header, Path parts, Path target) throws IOException {
         if (parts == null) {
             return;
         }
         AtomicFiles.write(target, out -> {
             out.write(header);
-            for (U u : input.units()) {
+            for (WorkUnit u : input.units()) {
                 Path p = CheckWriter.part(parts, u.id());
                 if (Files.exists(p)) {
                     copy(p, out);

@@ -19,7 +19,7 @@ import java.nio.file.StandardOpenOption;
  * <p>Part files are opened per batch in append mode rather than kept open: a run over 10,000
  * files would otherwise hold 20,000 descriptors.
  */
-public final class CheckWriter implements EventHandler<RingEvent> {
+public final class CheckWriter implements EventHandler<RingEvent<?>> {
     private final Path newParts;
     private final Path newTarget;
     private final Path seenParts;
@@ -42,8 +42,8 @@ public final class CheckWriter implements EventHandler<RingEvent> {
     }
 
     @Override
-    public void onEvent(RingEvent event, long sequence, boolean endOfBatch) throws IOException {
-        RecordBatch b = event.batch();
+    public void onEvent(RingEvent<?> event, long sequence, boolean endOfBatch) throws IOException {
+        RecordBatch<?> b = event.batch();
         if (newParts != null) {
             write(b, newParts, newTarget, false);
         }
@@ -53,7 +53,7 @@ public final class CheckWriter implements EventHandler<RingEvent> {
     }
 
     /** A failed write names the output the user asked for, not the handler (DiskFullInCheckNamedTheHandlerTest). */
-    private static void write(RecordBatch b, Path dir, Path target, boolean seen) throws IOException {
+    private static void write(RecordBatch<?> b, Path dir, Path target, boolean seen) throws IOException {
         try {
             write(b, dir, seen);
         } catch (IOException e) {
@@ -62,7 +62,7 @@ public final class CheckWriter implements EventHandler<RingEvent> {
         }
     }
 
-    private static void write(RecordBatch b, Path dir, boolean seen) throws IOException {
+    private static void write(RecordBatch<?> b, Path dir, boolean seen) throws IOException {
         OutputStream out = null;
         try {
             for (int r = 0, n = b.size(); r < n; r++) {

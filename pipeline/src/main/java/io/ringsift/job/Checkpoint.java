@@ -110,7 +110,7 @@ public final class Checkpoint {
     }
 
     /** Loads each handler's state of the last finished epoch into the fresh partials (none after epoch 0). */
-    public void restore(List<Partial> partials) throws IOException {
+    public void restore(List<? extends Partial<?>> partials) throws IOException {
         if (journal.epoch() == 0) {
             return;
         }
@@ -122,11 +122,11 @@ public final class Checkpoint {
     }
 
     /** Records a finished epoch: state files first, then the journal that points at them. */
-    public void save(List<Partial> partials, List<UnitResult> results, long rejectsLength, long rejects, long elapsedNanos)
+    public void save(List<? extends Partial<?>> partials, List<UnitResult> results, long rejectsLength, long rejects, long elapsedNanos)
             throws IOException {
         int epoch = journal.epoch() + 1;
         for (int i = 0; i < partials.size(); i++) {
-            Partial p = partials.get(i);
+            Partial<?> p = partials.get(i);
             AtomicFiles.write(state(epoch, i), out -> {
                 DataOutputStream data = new DataOutputStream(new BufferedOutputStream(out, 1 << 16));
                 p.writeTo(data);

@@ -8,6 +8,7 @@ import io.ringsift.partial.CsvFieldProfile;
 import io.ringsift.partial.FieldProfile;
 import io.ringsift.partial.StatsLevel;
 import io.ringsift.partial.ValueType;
+import io.ringsift.record.ByteRow;
 import io.ringsift.report.Report;
 import io.ringsift.source.UnitReader;
 import io.ringsift.source.UnitResult;
@@ -30,7 +31,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /** CSV files as a job input. */
-public final class CsvInput implements JobInput<CsvUnit> {
+public final class CsvInput implements JobInput<CsvUnit, ByteRow> {
     private final CsvPlan plan;
     private final CsvDialect dialect;
     private final CsvParser parser;
@@ -112,17 +113,17 @@ public final class CsvInput implements JobInput<CsvUnit> {
     }
 
     @Override
-    public UnitReader<CsvUnit> newReader() {
+    public UnitReader<CsvUnit, ByteRow> newReader() {
         return new CsvUnitReader(dialect, parser, keepRaw, null, values);
     }
 
     @Override
-    public UnitReader<CsvUnit> newVerifyingReader(HashPairSet only) {
+    public UnitReader<CsvUnit, ByteRow> newVerifyingReader(HashPairSet only) {
         return new CsvUnitReader(dialect, parser, false, only, false);
     }
 
     @Override
-    public FieldProfile newProfile(StatsLevel level) {
+    public CsvFieldProfile newProfile(StatsLevel level) {
         return level == StatsLevel.NONE ? null : new CsvFieldProfile(plan.fields(), plan.unitFieldIndexes(), level);
     }
 
@@ -235,7 +236,7 @@ public final class CsvInput implements JobInput<CsvUnit> {
     }
 
     @Override
-    public List<Report.Field> fields(FieldProfile merged) {
+    public List<Report.Field> fields(FieldProfile<?> merged) {
         List<Report.Field> out = new ArrayList<>();
         if (merged == null) {
             return plan.fields().stream().map(n -> new Report.Field(n, 0, null, null, null, null)).toList();
@@ -277,7 +278,7 @@ public final class CsvInput implements JobInput<CsvUnit> {
     }
 
     @Override
-    public List<Report.Field> fields(FieldProfile merged, KeySpec key, KeyCounts counts) {
+    public List<Report.Field> fields(FieldProfile<?> merged, KeySpec key, KeyCounts counts) {
         List<Report.Field> fields = withHeaderNames(fields(merged));
         if (merged == null || key.isWholeRecord() || key.fields().size() != 1) {
             return fields;

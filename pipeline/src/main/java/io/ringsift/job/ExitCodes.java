@@ -1,5 +1,7 @@
 package io.ringsift.job;
 
+import io.ringsift.engine.RunOutcome;
+
 /** Process exit codes, the same for every command (also listed in {@code --help} and the README). */
 public final class ExitCodes {
     public static final int OK = 0;
@@ -19,5 +21,17 @@ public final class ExitCodes {
             + "4 too many rejects, 130 interrupted by Ctrl-C (143 by SIGTERM).";
 
     private ExitCodes() {
+    }
+
+    /** The exit code a run's outcome calls for: 0 when complete, else by why it stopped. */
+    public static int of(RunOutcome<?> outcome) {
+        if (outcome.complete()) {
+            return OK;
+        }
+        return switch (outcome.stopReason()) {
+            case TOO_MANY_REJECTS -> TOO_MANY_REJECTS;
+            case INTERRUPTED -> INTERRUPTED;
+            case FAILED -> INPUT;
+        };
     }
 }

@@ -10,11 +10,12 @@ import io.ringsift.partial.FieldProfile;
 import io.ringsift.partial.PathProfile;
 import io.ringsift.partial.RowConsumer;
 import io.ringsift.partial.StatsLevel;
+import io.ringsift.record.ByteRow;
 import io.ringsift.report.Report;
 import io.ringsift.source.WorkUnit;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
+import org.bson.RawBsonDocument;
 
 /** {@code fields}: field discovery only. The same readers and ring, with handlers that keep only a field profile. */
 public final class FieldsJob {
@@ -47,7 +48,7 @@ public final class FieldsJob {
     }
 
     /** A handler's share: its profile and how many records it saw. */
-    private static final class ProfileOnly<P extends FieldProfile> implements RowConsumer {
+    private static final class ProfileOnly<R, P extends FieldProfile<? super R>> implements RowConsumer<R> {
         final P profile;
         long documents;
 
@@ -56,7 +57,7 @@ public final class FieldsJob {
         }
 
         @Override
-        public boolean accept(long lo, long hi, Object row, byte[] raw, int unit) {
+        public boolean accept(long lo, long hi, R row, byte[] raw, int unit) {
             documents++;
             profile.accept(row, unit);
             return false;
@@ -67,10 +68,11 @@ public final class FieldsJob {
     }
 
     /** Field discovery over any document input (a collection, or JSON Lines files). */
-    public static <U extends WorkUnit> Run<Result> run(JobInput<U> input, String namespace, EngineSettings engine, RunControl control) {
+    public static <U extends WorkUnit> Run<Result> run(DocumentInput<U> input, String namespace, EngineSettings engine,
+                                                       RunControl control) {
         control.progress().expect(input.totalBytes(), input.estimatedRecords());
-        RunOutcome<ProfileOnly<PathProfile>> o = new RunEngine(engine).run(input.units(), input::newReader,
-                i -> new ProfileOnly<>((PathProfile) input.newProfile(StatsLevel.FULL)), r -> { }, null, control);
+        RunOutcome<ProfileOnly<RawBsonDocument, PathProfile>> o = new RunEngine(engine).run(input.units(), input::newReader,
+                i -> new ProfileOnly<>(input.newProfile(StatsLevel.FULL)), r -> { }, null, control);
         PathProfile merged = merge(o.states());
         long docs = documents(o.states());
         return ending(o, new Result(namespace, o.complete(), docs, input.partitions(o.units()), MongoInput.paths(merged),
@@ -84,8 +86,8 @@ public final class FieldsJob {
     public static Run<ColumnsResult> columns(CsvInput input, String source, EngineSettings engine, RunControl control) {
         control.progress().expect(input.totalBytes(), input.estimatedRecords());
         AtomicLong rejected = new AtomicLong();
-        RunOutcome<ProfileOnly<CsvFieldProfile>> o = new RunEngine(engine).run(input.units(), input::newReader,
-                i -> new ProfileOnly<>((CsvFieldProfile) input.newProfile(StatsLevel.FULL)), r -> rejected.incrementAndGet(),
+        RunOutcome<ProfileOnly<ByteRow, CsvFieldProfile>> o = new RunEngine(engine).run(input.units(), input::newReader,
+                i -> new ProfileOnly<>(input.newProfile(StatsLevel.FULL)), r -> rejected.incrementAndGet(),
                 null, control);
         CsvFieldProfile merged = merge(o.states());
         long rows = documents(o.states());
@@ -93,7 +95,7 @@ public final class FieldsJob {
                 input.timing(o, rows, engine)));
     }
 
-    private static <P extends FieldProfile> P merge(List<ProfileOnly<P>> states) {
+    private static <R, P extends FieldProfile<? super R>> P merge(List<ProfileOnly<R, P>> states) {
         P merged = states.get(0).profile;
         for (int i = 1; i < states.size(); i++) {
             merged.mergeFrom(states.get(i).profile);
@@ -101,12 +103,11 @@ public final class FieldsJob {
         return merged;
     }
 
-    private static long documents(List<? extends ProfileOnly<?>> states) {
+    private static long documents(List<? extends ProfileOnly<?, ?>> states) {
         return states.stream().mapToLong(s -> s.documents).sum();
     }
 
     private static <T> Run<T> ending(RunOutcome<?> o, T result) {
-        return new Run<>(result, o.stopReason() == null ? null : o.stopReason().name().toLowerCase(Locale.ROOT),
-                o.failure() == null ? null : o.failure().getMessage(), IngestJob.exitCode(o));
+        return new Run<>(result, o.stopReasonName(), o.error(), ExitCodes.of(o));
     }
 }

@@ -39,14 +39,14 @@ public final class IngestJob {
     private IngestJob() {
     }
 
-    public static <U extends WorkUnit> JobResult run(String command, JobInput<U> input, JobSettings s, RunControl control)
+    public static <U extends WorkUnit, R> JobResult run(String command, JobInput<U, R> input, JobSettings s, RunControl control)
             throws IOException {
         try (RunDirectory dir = RunDirectory.open(s.out(), s.checkpoint())) {
             return run(command, input, s, control, dir);
         }
     }
 
-    private static <U extends WorkUnit> JobResult run(String command, JobInput<U> input, JobSettings s, RunControl control,
+    private static <U extends WorkUnit, R> JobResult run(String command, JobInput<U, R> input, JobSettings s, RunControl control,
                                                       RunDirectory dir) throws IOException {
         Path out = s.out();
         control.progress().expect(input.totalBytes(), input.estimatedRecords());
@@ -66,17 +66,17 @@ public final class IngestJob {
         }
     }
 
-    private static <U extends WorkUnit> JobResult afterChecks(String command, JobInput<U> input, JobSettings s, RunControl control,
+    private static <U extends WorkUnit, R> JobResult afterChecks(String command, JobInput<U, R> input, JobSettings s, RunControl control,
                                                               Path out, FilterParams params, Checkpoint checkpoint,
                                                               long[] rejectedSoFar) throws IOException {
-        List<Partial> partials = new ArrayList<>();
+        List<Partial<R>> partials = new ArrayList<>();
         for (int i = 0; i < s.engine().handlers(); i++) {
-            Partial p = new Partial(params, s.engine().handlers(), s.exactMemoryPerHandler(), null, input.newProfile(s.stats()));
+            Partial<R> p = new Partial<>(params, s.engine().handlers(), s.exactMemoryPerHandler(), null, input.newProfile(s.stats()));
             partials.add(s.exact() ? p.collectCandidates() : p);
         }
         Map<Integer, UnitResult> done = new HashMap<>();
         long previousNanos = 0;
-        RunOutcome<Partial> outcome = null;
+        RunOutcome<Partial<R>> outcome = null;
         Path rejectsPath;
         long rejected;
         RejectTally tally;
@@ -120,7 +120,7 @@ public final class IngestJob {
         List<UnitResult> results = input.units().stream().map(u -> done.get(u.id())).toList();
         outcome = new RunOutcome<>(partials, results, outcome.stopReason(), outcome.failure(),
                 previousNanos + control.progress().elapsedNanos());
-        Partial merged = Reducer.merge(outcome.states());
+        Partial<R> merged = Reducer.merge(outcome.states());
         KeyCounts counts = merged.counts();
         Report.Exact exact = null;
         if (s.exact() && outcome.complete()) {
@@ -149,7 +149,7 @@ public final class IngestJob {
             // last: until the outputs are all written, a kill leaves a journal that --resume can finish
             checkpoint.finish();
         }
-        return new JobResult(report, reportPath, filterPath, rejectsPath, exitCode(outcome));
+        return new JobResult(report, reportPath, filterPath, rejectsPath, ExitCodes.of(outcome));
     }
 
     /**
@@ -158,7 +158,7 @@ public final class IngestJob {
      * hash), and count duplicates by comparing canonical key bytes. Returns null if the pass was
      * stopped or failed.
      */
-    private static <U extends WorkUnit> Report.Exact verify(JobInput<U> input, JobSettings s, Partial merged, RunControl control) {
+    private static <U extends WorkUnit, R> Report.Exact verify(JobInput<U, R> input, JobSettings s, Partial<R> merged, RunControl control) {
         HashPairSet candidates = merged.candidates();
         RunOutcome<ExactVerifier> pass;
         try {
@@ -179,19 +179,8 @@ public final class IngestJob {
         return new Report.Exact(candidates.size(), exactDups, distinct, merged.bloomDuplicates(), falsePositives, measured);
     }
 
-    static int exitCode(RunOutcome<?> outcome) {
-        if (outcome.complete()) {
-            return ExitCodes.OK;
-        }
-        return switch (outcome.stopReason()) {
-            case TOO_MANY_REJECTS -> ExitCodes.TOO_MANY_REJECTS;
-            case INTERRUPTED -> ExitCodes.INTERRUPTED;
-            case FAILED -> ExitCodes.INPUT;
-        };
-    }
-
     /** A failure after the input was read: the run is marked failed, and the report is still written. */
-    private static RunOutcome<Partial> failed(RunOutcome<Partial> o, RunControl control, RunFailure f) {
+    private static <R> RunOutcome<Partial<R>> failed(RunOutcome<Partial<R>> o, RunControl control, RunFailure f) {
         control.fail(f);
         return new RunOutcome<>(o.states(), o.units(), control.stopReason(), control.failure(), o.elapsedNanos());
     }
@@ -223,8 +212,8 @@ public final class IngestJob {
         return new JobResult(report, reportPath, null, Files.exists(rejects) ? rejects : null, ExitCodes.INPUT);
     }
 
-    private static <U extends WorkUnit> Report report(String command, JobInput<U> input, JobSettings s, FilterParams params,
-                                                      RunOutcome<?> o, Partial m, KeyCounts counts, long rejected,
+    private static <U extends WorkUnit, R> Report report(String command, JobInput<U, R> input, JobSettings s, FilterParams params,
+                                                      RunOutcome<?> o, Partial<R> m, KeyCounts counts, long rejected,
                                                       RejectTally tally, Path filterPath, Report.Exact exact) {
         List<UnitResult> results = o.units();
         Report.Builder report = Report.builder(command, s.key().describe())

@@ -14,8 +14,13 @@ import io.ringsift.source.WorkUnit;
 import java.util.List;
 import java.util.Objects;
 
-/** What a source (CSV files, a Mongo collection) brings to a job: its units, readers and report blocks. */
-public interface JobInput<U extends WorkUnit> {
+/**
+ * What a source (CSV files, a Mongo collection) brings to a job: its units, readers and report blocks.
+ *
+ * @param <U> its work unit
+ * @param <R> its row type: what its readers publish and its field profile takes
+ */
+public interface JobInput<U extends WorkUnit, R> {
 
     /** "csv" or "mongo": recorded in the filter header. */
     String keySource();
@@ -29,18 +34,18 @@ public interface JobInput<U extends WorkUnit> {
     String fingerprint();
 
     /** A reader for one reader thread; it keeps its buffers across units. */
-    UnitReader<U> newReader();
+    UnitReader<U, R> newReader();
 
     /**
      * Exact mode's second pass: a reader that publishes only rows whose key hash is in {@code only},
      * with the canonical key bytes attached.
      */
-    default UnitReader<U> newVerifyingReader(HashPairSet only) {
+    default UnitReader<U, R> newVerifyingReader(HashPairSet only) {
         throw new UnsupportedOperationException("--exact is not supported for " + keySource() + " input yet");
     }
 
     /** A fresh per-handler field profile, or null for {@link StatsLevel#NONE}. */
-    FieldProfile newProfile(StatsLevel level);
+    FieldProfile<? super R> newProfile(StatsLevel level);
 
     /** Expected distinct keys when the user gave none: an estimate of the record count. */
     long estimatedKeys();
@@ -49,14 +54,14 @@ public interface JobInput<U extends WorkUnit> {
     List<Report.Source> sources(List<UnitResult> results);
 
     /** The report's {@code fields} block from the merged profile (null profile: none kept). */
-    List<? extends Report.FieldEntry> fields(FieldProfile merged);
+    List<? extends Report.FieldEntry> fields(FieldProfile<?> merged);
 
     /**
      * The {@code fields} block of a run whose key figures are known: where the key is one field,
      * that field's distinct figure is the key's (exact or estimated as {@code counts} says), so one
      * report never gives two different figures for the same column.
      */
-    default List<? extends Report.FieldEntry> fields(FieldProfile merged, KeySpec key, KeyCounts counts) {
+    default List<? extends Report.FieldEntry> fields(FieldProfile<?> merged, KeySpec key, KeyCounts counts) {
         return fields(merged);
     }
 

@@ -19,12 +19,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.bson.RawBsonDocument;
 
 /**
  * JSON Lines (or JSON array) files as a job input: documents as a collection would hold them, read
  * from the files directly. Keys and field discovery are those of {@link MongoInput}.
  */
-public final class JsonlInput implements JobInput<JsonlUnit> {
+public final class JsonlInput implements DocumentInput<JsonlUnit> {
     private static final int SAMPLE_BYTES = 1 << 20;
 
     private final List<JsonlUnit> units;
@@ -79,17 +80,17 @@ public final class JsonlInput implements JobInput<JsonlUnit> {
     }
 
     @Override
-    public UnitReader<JsonlUnit> newReader() {
+    public UnitReader<JsonlUnit, RawBsonDocument> newReader() {
         return new JsonlUnitReader(everyDocument ? null : key, keepRaw);
     }
 
     @Override
-    public UnitReader<JsonlUnit> newVerifyingReader(HashPairSet only) {
+    public UnitReader<JsonlUnit, RawBsonDocument> newVerifyingReader(HashPairSet only) {
         return new JsonlUnitReader(key, false, only);
     }
 
     @Override
-    public FieldProfile newProfile(StatsLevel level) {
+    public PathProfile newProfile(StatsLevel level) {
         return level == StatsLevel.NONE ? null : new PathProfile(maxDepth, onNewPath);
     }
 
@@ -142,7 +143,7 @@ public final class JsonlInput implements JobInput<JsonlUnit> {
     }
 
     @Override
-    public List<Report.FieldPath> fields(FieldProfile merged) {
+    public List<Report.FieldPath> fields(FieldProfile<?> merged) {
         return merged == null ? List.of() : MongoInput.paths((PathProfile) merged);
     }
 }

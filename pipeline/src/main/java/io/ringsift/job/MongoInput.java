@@ -20,7 +20,7 @@ import java.util.function.Consumer;
 import org.bson.RawBsonDocument;
 
 /** A MongoDB collection, cut into {@code _id} partitions, as a job input. */
-public final class MongoInput implements JobInput<MongoPartition> {
+public final class MongoInput implements DocumentInput<MongoPartition> {
     private final String namespace;
     private final MongoCollection<RawBsonDocument> collection;
     private final PartitionPlanner.Plan plan;
@@ -72,17 +72,17 @@ public final class MongoInput implements JobInput<MongoPartition> {
     }
 
     @Override
-    public UnitReader<MongoPartition> newReader() {
+    public UnitReader<MongoPartition, RawBsonDocument> newReader() {
         return new MongoPartitionReader(collection, key, options, keepJson);
     }
 
     @Override
-    public UnitReader<MongoPartition> newVerifyingReader(HashPairSet only) {
+    public UnitReader<MongoPartition, RawBsonDocument> newVerifyingReader(HashPairSet only) {
         return new MongoPartitionReader(collection, key, options, false, only);
     }
 
     @Override
-    public FieldProfile newProfile(StatsLevel level) {
+    public PathProfile newProfile(StatsLevel level) {
         return level == StatsLevel.NONE ? null : new PathProfile(maxDepth, onNewPath);
     }
 
@@ -114,7 +114,7 @@ public final class MongoInput implements JobInput<MongoPartition> {
     }
 
     @Override
-    public List<Report.FieldPath> fields(FieldProfile merged) {
+    public List<Report.FieldPath> fields(FieldProfile<?> merged) {
         return merged == null ? List.of() : paths((PathProfile) merged);
     }
 

@@ -9,7 +9,6 @@ import io.ringsift.filter.FilterParams;
 import io.ringsift.partial.KeyCounts;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -98,8 +97,7 @@ public record Report(
 
         /** Complete or not, why it stopped and its error, from the run's outcome. */
         public Builder outcome(RunOutcome<?> o) {
-            return outcome(o.complete(), o.stopReason() == null ? null : o.stopReason().name().toLowerCase(Locale.ROOT),
-                    o.failure() == null ? null : o.failure().getMessage());
+            return outcome(o.complete(), o.stopReasonName(), o.error());
         }
 
         /** @param stopReason as report.json spells it ({@code "failed"}, {@code "interrupted"}, ...), null when complete */

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.lmax.disruptor.EventHandler;
 import io.ringsift.key.KeySpec;
 import io.ringsift.partial.RowConsumer;
+import io.ringsift.record.ByteRow;
 import io.ringsift.record.RecordBatch;
 import io.ringsift.record.RecordSink;
 import io.ringsift.record.Reject;
@@ -103,9 +104,9 @@ class CsvPipelineFuzzPropertyTest {
         return out;
     }
 
-    private static void collect(RecordBatch b, List<Seen> into) {
+    private static void collect(RecordBatch<ByteRow> b, List<Seen> into) {
         for (int i = 0; i < b.size(); i++) {
-            into.add(new Seen(b.line[i], Arrays.toString(io.ringsift.record.ByteRow.values(b.rows[i]))));
+            into.add(new Seen(b.line[i], Arrays.toString(b.row(i).toStrings())));
         }
     }
 

@@ -38,7 +38,7 @@ class RecordsLostWhenHandlersStartAfterTheReadersFinishTest {
     }
 
     /** One record per unit, published at once: the readers finish in microseconds. */
-    private static final UnitReader<Unit> ONE_RECORD = (u, sink, rejects) -> {
+    private static final UnitReader<Unit, Object> ONE_RECORD = (u, sink, rejects) -> {
         sink.publish(u.id());
         sink.batch().add(u.id() * 31L + 7, u.id() * 1_000_003L + 11, 2, null, null);
         sink.publish(u.id());

@@ -5,15 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ringsift.partial.FieldProfile;
 import io.ringsift.filter.FilterParams;
 import io.ringsift.partial.Partial;
+import io.ringsift.reduce.Reducer;
 import io.ringsift.source.UnitReader;
 import io.ringsift.source.UnitResult;
 import io.ringsift.source.WorkUnit;
 import io.ringsift.testing.Cli;
 import java.io.DataInput;
 import java.io.DataOutput;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -35,12 +38,12 @@ class RunEngineFailureTest {
     }
 
     /** Publishes {@code perUnit} records per unit; throws at record {@code failAt} of unit {@code failUnit}. */
-    static UnitReader<Unit> reader(long perUnit, int failUnit, long failAt) {
+    static UnitReader<Unit, Object> reader(long perUnit, int failUnit, long failAt) {
         return (u, sink, rejects) -> {
             sink.publish(u.id());
             for (long i = 0; i < perUnit; i++) {
                 if (u.id() == failUnit && i == failAt) {
-                    throw new java.io.IOException("disk read error at byte " + (i * 100));
+                    throw new IOException("disk read error at byte " + (i * 100));
                 }
                 if (sink.batch().add(i * 31 + u.id(), i * 17 + u.id() * 1_000_003L, i, null, null)) {
                     sink.publish(u.id());
@@ -63,9 +66,9 @@ class RunEngineFailureTest {
     }
 
     /** A profile that throws when it has seen {@code n} rows: a handler bug. */
-    static FieldProfile throwingAfter(long n) {
+    static FieldProfile<Object> throwingAfter(long n) {
         AtomicLong seen = new AtomicLong();
-        return new FieldProfile() {
+        return new FieldProfile<Object>() {
             @Override
             public void accept(Object row, int unit) {
                 if (seen.incrementAndGet() == n) {
@@ -74,7 +77,7 @@ class RunEngineFailureTest {
             }
 
             @Override
-            public void mergeFrom(FieldProfile other) {
+            public void mergeFrom(FieldProfile<?> other) {
             }
 
 
@@ -108,7 +111,7 @@ class RunEngineFailureTest {
         RunControl control = new RunControl();
         // a tiny ring so other readers would block forever if the stop were not seen
         EngineSettings s = new EngineSettings(3, 2, 8, 4, WaitKind.BLOCKING);
-        RunOutcome<Partial> o = new RunEngine(s).run(units(6), () -> reader(50_000, 4, 1234), i -> new Partial(PARAMS, null, null),
+        RunOutcome<Partial<Object>> o = new RunEngine(s).run(units(6), () -> reader(50_000, 4, 1234), i -> new Partial<>(PARAMS, null, null),
                 r -> { }, null, control);
         assertThat(o.complete()).isFalse();
         assertThat(o.stopReason()).isEqualTo(RunControl.StopReason.FAILED);
@@ -121,7 +124,7 @@ class RunEngineFailureTest {
     void aHandlerThatThrowsStopsTheRunWithoutHangingTheReaders() throws Exception {
         RunControl control = new RunControl();
         EngineSettings s = new EngineSettings(2, 2, 4, 4, WaitKind.BLOCKING);
-        RunOutcome<Partial> o = new RunEngine(s).run(units(4), () -> reader(20_000, -1, -1),
+        RunOutcome<Partial<Object>> o = new RunEngine(s).run(units(4), () -> reader(20_000, -1, -1),
                 i -> new Partial(PARAMS, null, i == 1 ? throwingAfter(500) : null), r -> { }, null, control);
         assertThat(o.complete()).isFalse();
         assertThat(o.failure().getMessage()).startsWith("ringsift-handler-1 failed on synthetic unit ")
@@ -134,10 +137,10 @@ class RunEngineFailureTest {
         for (int h : new int[] {1, 2, 5}) {
             RunControl control = new RunControl();
             EngineSettings s = new EngineSettings(3, h, 64, 16, WaitKind.BLOCKING);
-            RunOutcome<Partial> o = new RunEngine(s).run(units(7), () -> reader(10_000, -1, -1), i -> new Partial(PARAMS, null, null),
+            RunOutcome<Partial<Object>> o = new RunEngine(s).run(units(7), () -> reader(10_000, -1, -1), i -> new Partial<>(PARAMS, null, null),
                     r -> { }, null, control);
             assertThat(o.complete()).isTrue();
-            assertThat(io.ringsift.reduce.Reducer.merge(o.states()).records()).isEqualTo(70_000);
+            assertThat(Reducer.merge(o.states()).records()).isEqualTo(70_000);
             assertThat(o.units()).allSatisfy(u -> assertThat(u.records()).isEqualTo(10_000));
         }
         assertNoThreadLeft();
@@ -147,13 +150,13 @@ class RunEngineFailureTest {
     void aStopRequestEndsTheRunIncompleteButOrderly() throws Exception {
         RunControl control = new RunControl();
         EngineSettings s = new EngineSettings(2, 1, 16, 8, WaitKind.BLOCKING);
-        UnitReader<Unit> slow = (u, sink, rejects) -> {
+        UnitReader<Unit, Object> slow = (u, sink, rejects) -> {
             control.requestStop(RunControl.StopReason.INTERRUPTED);
             return reader(1000, -1, -1).read(u, sink, rejects);
         };
-        RunOutcome<Partial> o = new RunEngine(s).run(units(100), () -> slow, i -> new Partial(PARAMS, null, null), r -> { }, null, control);
+        RunOutcome<Partial<Object>> o = new RunEngine(s).run(units(100), () -> slow, i -> new Partial<>(PARAMS, null, null), r -> { }, null, control);
         assertThat(o.stopReason()).isEqualTo(RunControl.StopReason.INTERRUPTED);
-        assertThat(o.units().stream().filter(java.util.Objects::nonNull)).isEmpty();
+        assertThat(o.units().stream().filter(Objects::nonNull)).isEmpty();
         assertNoThreadLeft();
     }
 

@@ -6,6 +6,7 @@ import io.ringsift.key.KeySpec;
 import io.ringsift.partial.FieldProfile;
 import io.ringsift.partial.HashPairSet;
 import io.ringsift.partial.StatsLevel;
+import io.ringsift.record.ByteRow;
 import io.ringsift.report.Report;
 import io.ringsift.engine.WaitKind;
 import io.ringsift.engine.EngineSettings;
@@ -40,7 +41,7 @@ class FailureAfterReadingHadNoReportTest {
     Path dir;
 
     /** A CSV input with a hook before each unit is read, and an exact pass that runs out of heap on the main thread. */
-    private static final class Faulty implements JobInput<CsvUnit> {
+    private static final class Faulty implements JobInput<CsvUnit, ByteRow> {
         final CsvInput real;
         final Consumer<CsvUnit> beforeRead;
         final boolean heapRunsOutInExactPass;
@@ -54,14 +55,14 @@ class FailureAfterReadingHadNoReportTest {
         @Override public String keySource() { return real.keySource(); }
         @Override public List<CsvUnit> units() { return real.units(); }
         @Override public String fingerprint() { return real.fingerprint(); }
-        @Override public FieldProfile newProfile(StatsLevel level) { return real.newProfile(level); }
+        @Override public FieldProfile<? super ByteRow> newProfile(StatsLevel level) { return real.newProfile(level); }
         @Override public long estimatedKeys() { return real.estimatedKeys(); }
         @Override public List<Report.Source> sources(List<UnitResult> results) { return real.sources(results); }
-        @Override public List<Report.Field> fields(FieldProfile merged) { return real.fields(merged); }
+        @Override public List<Report.Field> fields(FieldProfile<?> merged) { return real.fields(merged); }
 
         @Override
-        public UnitReader<CsvUnit> newReader() {
-            UnitReader<CsvUnit> r = real.newReader();
+        public UnitReader<CsvUnit, ByteRow> newReader() {
+            UnitReader<CsvUnit, ByteRow> r = real.newReader();
             return (u, sink, rejects) -> {
                 beforeRead.accept(u);
                 return r.read(u, sink, rejects);
@@ -69,7 +70,7 @@ class FailureAfterReadingHadNoReportTest {
         }
 
         @Override
-        public UnitReader<CsvUnit> newVerifyingReader(HashPairSet only) {
+        public UnitReader<CsvUnit, ByteRow> newVerifyingReader(HashPairSet only) {
             if (heapRunsOutInExactPass) {
                 throw new OutOfMemoryError("Java heap space");   // as when the candidate set outgrows -Xmx
             }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.ringsift.key.KeySpec;
 import io.ringsift.partial.FieldProfile;
 import io.ringsift.partial.StatsLevel;
+import io.ringsift.record.ByteRow;
 import io.ringsift.report.Report;
 import io.ringsift.engine.WaitKind;
 import io.ringsift.engine.EngineSettings;
@@ -63,12 +64,12 @@ class JobFaultsTest {
     }
 
     /** CsvInput with a hook before each unit is read and, optionally, a field profile of our choosing. */
-    private static final class FaultyInput implements JobInput<CsvUnit> {
+    private static final class FaultyInput implements JobInput<CsvUnit, ByteRow> {
         final CsvInput real;
         final Consumer<CsvUnit> beforeRead;
-        final Supplier<FieldProfile> profile;
+        final Supplier<FieldProfile<ByteRow>> profile;
 
-        FaultyInput(CsvInput real, Consumer<CsvUnit> beforeRead, Supplier<FieldProfile> profile) {
+        FaultyInput(CsvInput real, Consumer<CsvUnit> beforeRead, Supplier<FieldProfile<ByteRow>> profile) {
             this.real = real;
             this.beforeRead = beforeRead;
             this.profile = profile;
@@ -90,7 +91,7 @@ class JobFaultsTest {
         }
 
         @Override
-        public FieldProfile newProfile(StatsLevel level) {
+        public FieldProfile<? super ByteRow> newProfile(StatsLevel level) {
             return profile != null ? profile.get() : real.newProfile(level);
         }
 
@@ -105,13 +106,13 @@ class JobFaultsTest {
         }
 
         @Override
-        public List<Report.Field> fields(FieldProfile merged) {
+        public List<Report.Field> fields(FieldProfile<?> merged) {
             return profile != null ? List.of() : real.fields(merged);
         }
 
         @Override
-        public UnitReader<CsvUnit> newReader() {
-            UnitReader<CsvUnit> r = real.newReader();
+        public UnitReader<CsvUnit, ByteRow> newReader() {
+            UnitReader<CsvUnit, ByteRow> r = real.newReader();
             return (u, sink, rejects) -> {
                 beforeRead.accept(u);
                 return r.read(u, sink, rejects);
@@ -165,16 +166,16 @@ class JobFaultsTest {
         var plan = new CsvPlanner(DIALECT, KEY, 2, CsvPlanner.DEFAULT_SPLIT_BYTES).plan(in);
         FaultyInput input = new FaultyInput(new CsvInput(plan, DIALECT, CsvParser.FAST, false), u -> { }, () -> {
             AtomicLong seen = new AtomicLong();
-            return new FieldProfile() {
+            return new FieldProfile<ByteRow>() {
                 @Override
-                public void accept(Object row, int unit) {
+                public void accept(ByteRow row, int unit) {
                     if (seen.incrementAndGet() == 7_000) {
                         throw new IllegalStateException("profile exploded");
                     }
                 }
 
                 @Override
-                public void mergeFrom(FieldProfile other) {
+                public void mergeFrom(FieldProfile<?> other) {
                 }
 
 

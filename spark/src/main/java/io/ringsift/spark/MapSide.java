@@ -165,7 +165,7 @@ final class MapSide<T> implements PairFlatMapFunction<Iterator<T>, Integer, Obje
                     fill[p] = 0;
                 }
                 if (profile != null) {
-                    profile.accept(batch.rows[r], batch.unitId());
+                    profile.accept(batch.row(r), batch.unitId());
                 }
                 if (reference != null) {
                     CheckParts.Writer w = reference.mightContain(batch.hashLo[r], batch.hashHi[r]) ? seen : fresh;

@@ -69,10 +69,10 @@ final class SparkIngest {
      * @param referenceName the check's {@code --filter} as the user gave it, or null
      * @param outputs    a check's --new/--seen files
      */
-    record Run(String command, KeySpec key, FilterParams params, long maxRejects, int partitions, JobInput<? extends WorkUnit> input,
+    record Run(String command, KeySpec key, FilterParams params, long maxRejects, int partitions, JobInput<? extends WorkUnit, ?> input,
                Function<List<UnitResult>, List<Report.Source>> sources, LoadedFilter reference, String referenceName,
                CheckOutputs outputs) {
-        Run(String command, KeySpec key, FilterParams params, long maxRejects, int partitions, JobInput<? extends WorkUnit> input,
+        Run(String command, KeySpec key, FilterParams params, long maxRejects, int partitions, JobInput<? extends WorkUnit, ?> input,
             Function<List<UnitResult>, List<Report.Source>> sources) {
             this(command, key, params, maxRejects, partitions, input, sources, null, null, new CheckOutputs(null, null, new byte[0]));
         }

@@ -10,7 +10,7 @@ import java.util.List;
  * Column statistics for CSV rows. Files may order their columns differently, so each unit maps its
  * column positions onto the run's combined field list.
  */
-public final class CsvFieldProfile implements FieldProfile {
+public final class CsvFieldProfile implements FieldProfile<ByteRow> {
     private final List<String> names;
     private final int[][] unitFieldIndexes;
     private final ColumnStats[] columns;
@@ -33,64 +33,18 @@ public final class CsvFieldProfile implements FieldProfile {
         }
     }
 
-    /** Takes a row as {@code String[]} (Commons CSV) or as {@link ByteRow} (the fast parser); both give the same figures. */
+    /** Takes a row as byte slices ({@link ByteRow}), whichever parser framed it: both give the same figures. */
     @Override
-    public void accept(Object row, int unit) {
+    public void accept(ByteRow r, int unit) {
         int[] map = unitFieldIndexes[unit];
-        if (row instanceof ByteRow r) {
-            byte[] b = r.bytes();
-            for (int i = 0, n = r.fieldCount(); i < n; i++) {
-                columns[map[i]].accept(b, r.start(i), r.end(i));
-            }
-            return;
+        byte[] b = r.bytes();
+        for (int i = 0, n = r.fieldCount(); i < n; i++) {
+            columns[map[i]].accept(b, r.start(i), r.end(i));
         }
-        String[] values = (String[]) row;
-        for (int i = 0; i < values.length; i++) {
-            int n = encode(values[i]);
-            columns[map[i]].accept(scratch, 0, n);
-        }
-    }
-
-    private byte[] scratch = new byte[256];
-
-    /**
-     * Writes {@code v} as UTF-8 into {@link #scratch} and returns the byte count: the Commons CSV
-     * path then shares the bytes path (same figures by construction) without a byte[] per value. An
-     * unpaired surrogate, which valid UTF-8 input cannot produce, becomes '?' as in String.getBytes.
-     */
-    private int encode(String v) {
-        int len = v.length();
-        if (len * 3 > scratch.length) {
-            scratch = new byte[Math.max(len * 3, scratch.length * 2)];
-        }
-        byte[] b = scratch;
-        int n = 0;
-        for (int i = 0; i < len; i++) {
-            char c = v.charAt(i);
-            if (c < 0x80) {
-                b[n++] = (byte) c;
-            } else if (c < 0x800) {
-                b[n++] = (byte) (0xC0 | c >> 6);
-                b[n++] = (byte) (0x80 | c & 0x3F);
-            } else if (Character.isHighSurrogate(c) && i + 1 < len && Character.isLowSurrogate(v.charAt(i + 1))) {
-                int cp = Character.toCodePoint(c, v.charAt(++i));
-                b[n++] = (byte) (0xF0 | cp >> 18);
-                b[n++] = (byte) (0x80 | cp >> 12 & 0x3F);
-                b[n++] = (byte) (0x80 | cp >> 6 & 0x3F);
-                b[n++] = (byte) (0x80 | cp & 0x3F);
-            } else if (Character.isSurrogate(c)) {
-                b[n++] = '?';
-            } else {
-                b[n++] = (byte) (0xE0 | c >> 12);
-                b[n++] = (byte) (0x80 | c >> 6 & 0x3F);
-                b[n++] = (byte) (0x80 | c & 0x3F);
-            }
-        }
-        return n;
     }
 
     @Override
-    public void mergeFrom(FieldProfile other) {
+    public void mergeFrom(FieldProfile<?> other) {
         CsvFieldProfile o = (CsvFieldProfile) other;
         for (int i = 0; i < columns.length; i++) {
             columns[i].mergeFrom(o.columns[i]);

@@ -9,7 +9,7 @@ import java.util.Set;
  * the first pass, with the key's canonical bytes attached, and counts exact duplicates by comparing
  * the bytes themselves. Memory is one entry per distinct candidate key, not per input key.
  */
-public final class ExactVerifier implements RowConsumer {
+public final class ExactVerifier implements RowConsumer<Object> {
     private final Set<Key> keys = new HashSet<>();
     private long rows;
     private long duplicates;

@@ -19,14 +19,14 @@ import java.util.function.Predicate;
  * all of them and {@link BloomChain#mergeFrom} ORs them. The stages are {@link KeyBloom}s:
  * Guava's bits and bytes without Guava's thread-safety costs.
  */
-public final class Partial implements RowConsumer {
+public final class Partial<R> implements RowConsumer<R> {
     /** Without a memory limit, for tests and tools: exact sets grow as far as the heap allows. */
     public static final long UNLIMITED = Long.MAX_VALUE;
 
     private final BloomChain bloom;
     private final Predicate<KeyHash> reference;
     private final DuplicateCounter counter;
-    private final FieldProfile fields;
+    private final FieldProfile<? super R> fields;
     private final KeyHash scratch = new KeyHash();
     /** Exact mode: the hash of every row answered "probably seen", to verify in another pass; else null. */
     private HashPairSet candidates;
@@ -39,7 +39,7 @@ public final class Partial implements RowConsumer {
     private long presentRecords;
 
     /** One partial that owns the whole key space, with no memory limit on its exact set. */
-    public Partial(FilterParams params, Predicate<KeyHash> reference, FieldProfile fields) {
+    public Partial(FilterParams params, Predicate<KeyHash> reference, FieldProfile<? super R> fields) {
         this(params, 1, UNLIMITED, reference, fields);
     }
 
@@ -51,7 +51,7 @@ public final class Partial implements RowConsumer {
      *                    seen earlier in this input
      * @param fields      field statistics to keep, or null for none
      */
-    public Partial(FilterParams params, int share, long exactBytes, Predicate<KeyHash> reference, FieldProfile fields) {
+    public Partial(FilterParams params, int share, long exactBytes, Predicate<KeyHash> reference, FieldProfile<? super R> fields) {
         this.bloom = BloomChain.create(params, share);
         this.counter = new DuplicateCounter(exactBytes);
         this.reference = reference;
@@ -59,7 +59,7 @@ public final class Partial implements RowConsumer {
     }
 
     @Override
-    public boolean accept(long lo, long hi, Object row, byte[] raw, int unit) {
+    public boolean accept(long lo, long hi, R row, byte[] raw, int unit) {
         return add(lo, hi, row, unit);
     }
 
@@ -68,7 +68,7 @@ public final class Partial implements RowConsumer {
      * this input for an ingest (exactly, or probably past the memory share); in the reference for
      * a check.
      */
-    public boolean add(long lo, long hi, Object row, int unit) {
+    public boolean add(long lo, long hi, R row, int unit) {
         records++;
         boolean bloomNew = bloom.put(lo, hi);
         if (!bloomNew) {
@@ -97,13 +97,13 @@ public final class Partial implements RowConsumer {
      * Exact mode: remember the hash of every row answered "probably seen" (a duplicate for an
      * ingest, a reference hit for a check) for a verifying pass.
      */
-    public Partial collectCandidates() {
+    public Partial<R> collectCandidates() {
         candidates = new HashPairSet();
         return this;
     }
 
     /** check --update: remember every key that is new here and not in the reference, to add to the filter. */
-    public Partial collectAdditions() {
+    public Partial<R> collectAdditions() {
         additions = new HashPairSet();
         return this;
     }
@@ -119,7 +119,7 @@ public final class Partial implements RowConsumer {
     }
 
     /** Folds another partial (built with the same parameters) into this one. */
-    public void mergeFrom(Partial other) {
+    public void mergeFrom(Partial<?> other) {
         bloom.mergeFrom(other.bloom);
         records += other.records;
         bloomDuplicates += other.bloomDuplicates;
@@ -165,7 +165,7 @@ public final class Partial implements RowConsumer {
         return presentRecords;
     }
 
-    public FieldProfile fields() {
+    public FieldProfile<? super R> fields() {
         return fields;
     }
 

@@ -32,7 +32,7 @@ import org.bson.BsonType;
  * <p>Confined to one handler thread, like every {@link FieldProfile}; only the new-path listener
  * may be shared (see {@link #announceOnce}).
  */
-public final class PathProfile implements FieldProfile {
+public final class PathProfile implements FieldProfile<BsonDocument> {
 
     /** One path's figures, for the report. {@code types} is sorted by type name. */
     public record PathStats(String path, long documents, Map<String, Long> types) {}
@@ -91,9 +91,9 @@ public final class PathProfile implements FieldProfile {
 
     /** Adds one document ({@link BsonDocument}, typically a {@code RawBsonDocument}). */
     @Override
-    public void accept(Object row, int unit) {
+    public void accept(BsonDocument row, int unit) {
         docSeq++;
-        walker.walk((BsonDocument) row, root);
+        walker.walk(row, root);
     }
 
     private Node field(Node parent, String name, BsonType type) {
@@ -137,7 +137,7 @@ public final class PathProfile implements FieldProfile {
 
     /** Adds {@code other}'s figures (from other documents) to this profile's. */
     @Override
-    public void mergeFrom(FieldProfile other) {
+    public void mergeFrom(FieldProfile<?> other) {
         for (Node f : ((PathProfile) other).byPath.values()) {
             // not announced: the profile that saw the path first already did
             Node n = node(f.path, false);

@@ -22,6 +22,15 @@ public final class ByteRow {
         this.start = start;
     }
 
+    /** A row of its own, outside any batch, holding {@code values} as UTF-8 (as the Commons CSV parser's rows are): for tests and tools. */
+    public static ByteRow of(String... values) {
+        RecordBatch<ByteRow> b = new RecordBatch<>(1);
+        for (String v : values) {
+            b.addField(v);
+        }
+        return b.endRow(0, 0);
+    }
+
     public byte[] bytes() {
         return bytes;
     }
@@ -45,10 +54,5 @@ public final class ByteRow {
             out[i] = new String(bytes, start(i), end(i) - start(i), StandardCharsets.UTF_8);
         }
         return out;
-    }
-
-    /** The row's values as Strings, whether the row is a {@code String[]} or a {@link ByteRow}. */
-    public static String[] values(Object row) {
-        return row instanceof ByteRow r ? r.toStrings() : (String[]) row;
     }
 }

@@ -11,10 +11,10 @@ import java.util.Arrays;
  *
  * <p>Ownership: while a reader fills a batch nobody else sees it; once published it belongs to the
  * ring until the slot is claimed again. Handlers may read it only inside {@code onEvent} and must
- * not keep a reference to the batch or to any row object after returning. The only field handlers
+ * not keep a reference to the batch or to any row after returning. The only field handlers
  * write is {@link #seen}, and each row's entry is written by the one handler that owns the row.
  */
-public final class RecordBatch {
+public final class RecordBatch<R> {
     private final int capacity;
     private int size;
 
@@ -37,10 +37,11 @@ public final class RecordBatch {
     /** Physical line (CSV) or ordinal within the unit (documents) where each record starts. */
     public final long[] line;
     /**
-     * The parsed row: a {@link ByteRow} over this batch's arena (CSV, fast parser), a
-     * {@code String[]} (CSV, Commons CSV), a BSON document (Mongo), or null when no stage reads it.
+     * The parsed rows, all of the source's one row type {@code R}: a {@link ByteRow} over this
+     * batch's arena (CSV, either parser), the raw BSON of a document (a collection, JSON Lines),
+     * or null when no stage reads it. Only {@link #add} writes it, so {@link #row} needs no check.
      */
-    public final Object[] rows;
+    private final Object[] rows;
     /** The record's raw bytes, kept only when a stage needs them (check output). */
     public final byte[][] raw;
     /** Set by the owning handler: true when the key was probably seen before (check / dedup). */
@@ -63,7 +64,7 @@ public final class RecordBatch {
      * Appends a record; returns true when the batch is now full and should be published.
      * {@code rawBytes} may be null when no stage asked for raw records.
      */
-    public boolean add(long lo, long hi, long lineNo, Object row, byte[] rawBytes) {
+    public boolean add(long lo, long hi, long lineNo, R row, byte[] rawBytes) {
         int i = size++;
         hashLo[i] = lo;
         hashHi[i] = hi;
@@ -72,6 +73,15 @@ public final class RecordBatch {
         raw[i] = rawBytes;
         seen[i] = false;
         return size == capacity;
+    }
+
+    /**
+     * Row {@code i}, or null when no stage asked for rows. A {@link ByteRow} reads this batch's
+     * arena: valid until the batch is reset; do not keep a reference.
+     */
+    @SuppressWarnings("unchecked")   // rows holds only what add(R) put there
+    public R row(int i) {
+        return (R) rows[i];
     }
 
     /** Empties the batch for reuse and tags it with the unit its next rows come from. */
@@ -103,6 +113,44 @@ public final class RecordBatch {
         }
         fieldEnds[fieldCount++] = arenaLength;
     }
+
+    /**
+     * Copies one field given as a string (Commons CSV's values) into the arena as UTF-8, without a
+     * byte[] per value, so both parsers' rows are byte slices. An unpaired surrogate, which valid
+     * UTF-8 input cannot produce, becomes '?' as in {@code String.getBytes}.
+     */
+    public void addField(String v) {
+        int len = v.length();
+        if (len * 3 > scratch.length) {
+            scratch = new byte[Math.max(len * 3, scratch.length * 2)];
+        }
+        byte[] b = scratch;
+        int n = 0;
+        for (int i = 0; i < len; i++) {
+            char c = v.charAt(i);
+            if (c < 0x80) {
+                b[n++] = (byte) c;
+            } else if (c < 0x800) {
+                b[n++] = (byte) (0xC0 | c >> 6);
+                b[n++] = (byte) (0x80 | c & 0x3F);
+            } else if (Character.isHighSurrogate(c) && i + 1 < len && Character.isLowSurrogate(v.charAt(i + 1))) {
+                int cp = Character.toCodePoint(c, v.charAt(++i));
+                b[n++] = (byte) (0xF0 | cp >> 18);
+                b[n++] = (byte) (0x80 | cp >> 12 & 0x3F);
+                b[n++] = (byte) (0x80 | cp >> 6 & 0x3F);
+                b[n++] = (byte) (0x80 | cp & 0x3F);
+            } else if (Character.isSurrogate(c)) {
+                b[n++] = '?';
+            } else {
+                b[n++] = (byte) (0xE0 | c >> 12);
+                b[n++] = (byte) (0x80 | c >> 6 & 0x3F);
+                b[n++] = (byte) (0x80 | c & 0x3F);
+            }
+        }
+        addField(b, 0, n);
+    }
+
+    private byte[] scratch = new byte[256];
 
     public int fieldMark() {
         return fieldCount;

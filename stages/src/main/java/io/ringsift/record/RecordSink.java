@@ -4,10 +4,10 @@ package io.ringsift.record;
  * Where one reader thread puts its records: a batch it fills, then hands on whole.
  * Not thread-safe: each reader owns its own sink.
  */
-public interface RecordSink {
+public interface RecordSink<R> {
 
     /** The batch being filled; valid until the next {@link #publish()}. */
-    RecordBatch batch();
+    RecordBatch<R> batch();
 
     /** Hands the current batch (if not empty) to the next stage and starts an empty one for {@code unit}. */
     void publish(int unit);

@@ -13,11 +13,11 @@ public final class Reducer {
     }
 
     /** Merges all partials into the first and returns it. */
-    public static Partial merge(List<Partial> partials) {
+    public static <P extends Partial<?>> P merge(List<P> partials) {
         if (partials.isEmpty()) {
             throw new IllegalArgumentException("Nothing to merge: at least one partial is required");
         }
-        Partial into = partials.get(0);
+        P into = partials.get(0);
         for (int i = 1; i < partials.size(); i++) {
             into.mergeFrom(partials.get(i));
         }

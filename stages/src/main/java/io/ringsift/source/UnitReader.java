@@ -10,7 +10,11 @@ import io.ringsift.record.RejectSink;
  * <p>Malformed records go to {@code rejects} and reading continues. An exception means the unit
  * could not be read at all (I/O error, server gone after retries); its message must name the unit
  * and position.
+ *
+ * @param <U> the unit it reads
+ * @param <R> the row type of the source, which every record it publishes carries ({@code ByteRow}
+ *            for CSV, {@code RawBsonDocument} for documents)
  */
-public interface UnitReader<U extends WorkUnit> {
-    UnitResult read(U unit, RecordSink sink, RejectSink rejects) throws Exception;
+public interface UnitReader<U extends WorkUnit, R> {
+    UnitResult read(U unit, RecordSink<? super R> sink, RejectSink rejects) throws Exception;
 }

@@ -38,10 +38,10 @@ class ColumnStatsBytesTest {
         List<String> names = List.of("a", "b");
         CsvFieldProfile fromStrings = new CsvFieldProfile(names, new int[][] {{0, 1}}, StatsLevel.FULL);
         CsvFieldProfile fromBytes = new CsvFieldProfile(names, new int[][] {{0, 1}}, StatsLevel.FULL);
-        RecordBatch batch = new RecordBatch(1);
+        RecordBatch<ByteRow> batch = new RecordBatch<>(1);
         for (int r = 0; r < 3000; r++) {
             String[] row = {value(rnd), value(rnd)};
-            fromStrings.accept(row, 0);
+            fromStrings.accept(ByteRow.of(row), 0);   // the Commons CSV path: strings encoded into a batch
             int f = batch.fieldMark();
             int a = batch.arenaMark();
             for (String v : row) {

@@ -3,6 +3,7 @@ package io.ringsift.partial;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ringsift.partial.ColumnStats.Frequent;
+import io.ringsift.record.ByteRow;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +21,7 @@ class ColumnSummaryTest {
     static CsvFieldProfile profile() {
         CsvFieldProfile p = new CsvFieldProfile(NAMES, new int[][] {{0, 1, 2, 3, 4, 5}}, StatsLevel.FULL);
         for (String[] r : ROWS) {
-            p.accept(r, 0);
+            p.accept(ByteRow.of(r), 0);
         }
         return p;
     }
@@ -110,7 +111,7 @@ class ColumnSummaryTest {
     void basicLevelKeepsMinMaxButNoCounts() {
         CsvFieldProfile p = new CsvFieldProfile(NAMES, new int[][] {{0, 1, 2, 3, 4, 5}}, StatsLevel.BASIC);
         for (String[] r : ROWS) {
-            p.accept(r, 0);
+            p.accept(ByteRow.of(r), 0);
         }
         assertThat(p.column(1).max()).isEqualTo("1e3");
         assertThat(p.column(2).distinctEstimate()).isEqualTo(-1);
@@ -123,7 +124,7 @@ class ColumnSummaryTest {
         CsvFieldProfile a = new CsvFieldProfile(NAMES, new int[][] {{0, 1, 2, 3, 4, 5}}, StatsLevel.FULL);
         CsvFieldProfile b = new CsvFieldProfile(NAMES, new int[][] {{0, 1, 2, 3, 4, 5}}, StatsLevel.FULL);
         for (int i = 0; i < ROWS.length; i++) {
-            (i % 2 == 0 ? a : b).accept(ROWS[i], 0);
+            (i % 2 == 0 ? a : b).accept(ByteRow.of(ROWS[i]), 0);
         }
         b.mergeFrom(a);
         CsvFieldProfile whole = profile();

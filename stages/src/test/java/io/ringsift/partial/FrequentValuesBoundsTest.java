@@ -3,6 +3,7 @@ package io.ringsift.partial;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ringsift.partial.ColumnStats.Frequent;
+import io.ringsift.record.ByteRow;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +56,7 @@ class FrequentValuesBoundsTest {
         CsvFieldProfile p = new CsvFieldProfile(names, new int[][] {{0, 1}}, StatsLevel.FULL);
         Random rnd = new Random(rows);
         for (int i = 0; i < rows; i++) {
-            p.accept(new String[] {rnd.nextInt(4) == 0 ? "hot" : "v" + rnd.nextInt(3000), Integer.toString(rnd.nextInt(1000) - 500)}, 0);
+            p.accept(ByteRow.of(rnd.nextInt(4) == 0 ? "hot" : "v" + rnd.nextInt(3000), Integer.toString(rnd.nextInt(1000) - 500)), 0);
         }
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
         p.writeTo(new java.io.DataOutputStream(bytes));

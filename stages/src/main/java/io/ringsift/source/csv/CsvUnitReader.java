@@ -5,6 +5,7 @@ import io.ringsift.io.FileIdentity;
 import io.ringsift.key.KeyEncoder;
 import io.ringsift.key.KeyHash;
 import io.ringsift.partial.HashPairSet;
+import io.ringsift.record.ByteRow;
 import io.ringsift.record.RecordBatch;
 import io.ringsift.record.RecordSink;
 import io.ringsift.record.Reject;
@@ -25,7 +26,7 @@ import java.util.function.LongSupplier;
  * fills batches for the ring. Bad records become rejects naming the file and the line where they
  * start. One instance per reader thread.
  */
-public final class CsvUnitReader implements UnitReader<CsvUnit> {
+public final class CsvUnitReader implements UnitReader<CsvUnit, ByteRow> {
     /** Raw text kept in a reject is cut here so one huge bad record cannot bloat rejects.csv. */
     static final int MAX_REJECT_TEXT = 64 * 1024;
 
@@ -52,7 +53,7 @@ public final class CsvUnitReader implements UnitReader<CsvUnit> {
     }
 
     /**
-     * @param withValues put each row's values ({@code String[]}) in the batch; false when no stage
+     * @param withValues put each row's values in the batch as a {@link ByteRow}; false when no stage
      *                   reads them ({@code --stats none}), so the fast parser makes no strings
      */
     public CsvUnitReader(CsvDialect dialect, CsvParser parser, boolean keepRaw, HashPairSet only, boolean withValues) {
@@ -64,7 +65,7 @@ public final class CsvUnitReader implements UnitReader<CsvUnit> {
     }
 
     @Override
-    public UnitResult read(CsvUnit unit, RecordSink sink, RejectSink rejects) throws IOException {
+    public UnitResult read(CsvUnit unit, RecordSink<? super ByteRow> sink, RejectSink rejects) throws IOException {
         CsvFile file = unit.file();
         long length = unit.end() - unit.start();
         sink.publish(unit.id());
@@ -91,7 +92,7 @@ public final class CsvUnitReader implements UnitReader<CsvUnit> {
      * FileSystem stream in a Spark task; the caller closes it). The unit's {@code file().path()} is used
      * for nothing but its name.
      */
-    public UnitResult read(CsvUnit unit, InputStream in, RecordSink sink, RejectSink rejects) throws IOException {
+    public UnitResult read(CsvUnit unit, InputStream in, RecordSink<? super ByteRow> sink, RejectSink rejects) throws IOException {
         sink.publish(unit.id());
         RecordFramer framer = new RecordFramer(in, unit.end() - unit.start(), unit.start(), unit.firstLine(), dialect);
         return read(unit, framer, null, true, sink, rejects);
@@ -118,7 +119,7 @@ public final class CsvUnitReader implements UnitReader<CsvUnit> {
      *                  input); null when that is the framed bytes
      * @param exactSize true when the unit's length is known and must be read exactly
      */
-    private UnitResult read(CsvUnit unit, RecordFramer framer, LongSupplier stored, boolean exactSize, RecordSink sink,
+    private UnitResult read(CsvUnit unit, RecordFramer framer, LongSupplier stored, boolean exactSize, RecordSink<? super ByteRow> sink,
                             RejectSink rejects) throws IOException {
         CsvFile file = unit.file();
         long length = unit.end() - unit.start();
@@ -161,7 +162,7 @@ public final class CsvUnitReader implements UnitReader<CsvUnit> {
                 }
                 attached = encoder.toBytes();
             }
-            RecordBatch batch = sink.batch();
+            RecordBatch<? super ByteRow> batch = sink.batch();
             if (batch.add(hash.lo, hash.hi, cursor.line(), withValues ? cursor.row(batch) : null, attached)) {
                 reported = reportBytes(batch, cursor, stored, reported);
                 sink.publish(unit.id());
@@ -179,7 +180,7 @@ public final class CsvUnitReader implements UnitReader<CsvUnit> {
         return new UnitResult(unit.id(), records, rejected, stored == null ? read : stored.getAsLong(), 0);
     }
 
-    private static long reportBytes(RecordBatch batch, RowCursor cursor, LongSupplier stored, long reported) {
+    private static long reportBytes(RecordBatch<?> batch, RowCursor cursor, LongSupplier stored, long reported) {
         long now = stored == null ? cursor.bytesRead() : stored.getAsLong();
         batch.addInputBytes(now - reported);
         return now;

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import io.ringsift.key.KeyEncoder;
+import io.ringsift.record.ByteRow;
 import io.ringsift.record.RecordBatch;
 
 /**
@@ -68,7 +69,7 @@ final class FastRowCursor implements RowCursor {
 
     /** The current record's fields copied into {@code batch}'s arena: the row without a String per field. */
     @Override
-    public Object row(RecordBatch batch) {
+    public ByteRow row(RecordBatch<?> batch) {
         int fields = batch.fieldMark();
         int arena = batch.arenaMark();
         byte[] b = framer.buffer();

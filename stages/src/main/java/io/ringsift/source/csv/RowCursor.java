@@ -1,6 +1,7 @@
 package io.ringsift.source.csv;
 
 import io.ringsift.key.KeyEncoder;
+import io.ringsift.record.ByteRow;
 import io.ringsift.record.RecordBatch;
 import java.io.IOException;
 
@@ -20,9 +21,17 @@ interface RowCursor {
     /** The current record's values; valid only when {@link #rejectReason()} is null, until {@link #next()}. */
     String[] values();
 
-    /** The current (accepted) record as the row object for {@code batch}: its values, or byte slices in the batch. */
-    default Object row(RecordBatch batch) {
-        return values();
+    /**
+     * The current (accepted) record as byte slices in {@code batch}'s arena: its values encoded as
+     * UTF-8 (a parser that makes strings), or the field bytes as framed.
+     */
+    default ByteRow row(RecordBatch<?> batch) {
+        int fields = batch.fieldMark();
+        int arena = batch.arenaMark();
+        for (String v : values()) {
+            batch.addField(v);
+        }
+        return batch.endRow(fields, arena);
     }
 
     /** Adds column {@code i} of the current (accepted) record to the key being built, as a string part. */

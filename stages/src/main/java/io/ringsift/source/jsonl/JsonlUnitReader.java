@@ -56,7 +56,7 @@ import org.bson.json.JsonWriterSettings;
  *
  * <p>One instance per reader thread.
  */
-public final class JsonlUnitReader implements UnitReader<JsonlUnit> {
+public final class JsonlUnitReader implements UnitReader<JsonlUnit, RawBsonDocument> {
     /** Longest line held in memory: BSON documents are at most 16 MiB, and their JSON text rarely twice that. */
     public static final int MAX_LINE_BYTES = 32 << 20;
     private static final int REJECT_TEXT = 64 * 1024;
@@ -121,7 +121,7 @@ public final class JsonlUnitReader implements UnitReader<JsonlUnit> {
     }
 
     @Override
-    public UnitResult read(JsonlUnit unit, RecordSink sink, RejectSink rejects) throws IOException {
+    public UnitResult read(JsonlUnit unit, RecordSink<? super RawBsonDocument> sink, RejectSink rejects) throws IOException {
         sink.publish(unit.id());
         try (FileChannel ch = FileChannel.open(unit.path(), StandardOpenOption.READ)) {
             ch.position(unit.start());
@@ -146,7 +146,7 @@ public final class JsonlUnitReader implements UnitReader<JsonlUnit> {
         }
     }
 
-    private void readLines(JsonlUnit unit, InputStream in, RecordSink sink, RejectSink rejects, Counts c) throws IOException {
+    private void readLines(JsonlUnit unit, InputStream in, RecordSink<? super RawBsonDocument> sink, RejectSink rejects, Counts c) throws IOException {
         long remaining = unit.end() - unit.start();
         long lineNo = unit.firstLine();
         int len = 0;              // bytes of the current line held in `line` (with its line feed)
@@ -194,7 +194,7 @@ public final class JsonlUnitReader implements UnitReader<JsonlUnit> {
     }
 
     /** Handles one line held in {@code line[0..len)}; returns false when the run asks to stop. */
-    private boolean line(JsonlUnit unit, long lineNo, int len, long dropped, RecordSink sink, RejectSink rejects, Counts c) {
+    private boolean line(JsonlUnit unit, long lineNo, int len, long dropped, RecordSink<? super RawBsonDocument> sink, RejectSink rejects, Counts c) {
         int start = lineNo == 1 && len >= 3 && (line[0] & 0xFF) == 0xEF && (line[1] & 0xFF) == 0xBB && (line[2] & 0xFF) == 0xBF ? 3 : 0;
         int end = len;
         if (dropped == 0) {
@@ -251,8 +251,8 @@ public final class JsonlUnitReader implements UnitReader<JsonlUnit> {
         return publish(unit, lineNo, doc, raw, sink, c);
     }
 
-    private boolean publish(JsonlUnit unit, long lineNo, Object row, byte[] raw, RecordSink sink, Counts c) {
-        RecordBatch batch = sink.batch();
+    private boolean publish(JsonlUnit unit, long lineNo, RawBsonDocument row, byte[] raw, RecordSink<? super RawBsonDocument> sink, Counts c) {
+        RecordBatch<? super RawBsonDocument> batch = sink.batch();
         if (batch.add(hash.lo, hash.hi, lineNo, row, raw)) {
             batch.addInputBytes(c.bytes - c.reported);
             c.reported = c.bytes;
@@ -280,7 +280,7 @@ public final class JsonlUnitReader implements UnitReader<JsonlUnit> {
         };
     }
 
-    private boolean reject(JsonlUnit unit, long lineNo, String id, String reason, int from, int to, RecordSink sink,
+    private boolean reject(JsonlUnit unit, long lineNo, String id, String reason, int from, int to, RecordSink<? super RawBsonDocument> sink,
                            RejectSink rejects, Counts c) {
         c.rejected++;
         int n = Math.min(to - from, REJECT_TEXT);
@@ -290,7 +290,7 @@ public final class JsonlUnitReader implements UnitReader<JsonlUnit> {
     }
 
     /** A JSON array file: streamed element by element; a syntax error fails the unit, naming the element. */
-    private void readArray(JsonlUnit unit, InputStream file, RecordSink sink, RejectSink rejects, Counts c) throws IOException {
+    private void readArray(JsonlUnit unit, InputStream file, RecordSink<? super RawBsonDocument> sink, RejectSink rejects, Counts c) throws IOException {
         InputStream counted = new FilterInputStream(file) {
             @Override
             public int read() throws IOException {

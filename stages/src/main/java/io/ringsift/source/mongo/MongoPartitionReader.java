@@ -43,7 +43,7 @@ import org.bson.json.JsonWriterSettings;
  * <p>One instance per reader thread (it reuses its key buffers); the collection, client and rate
  * limiter are shared.
  */
-public final class MongoPartitionReader implements UnitReader<MongoPartition> {
+public final class MongoPartitionReader implements UnitReader<MongoPartition, RawBsonDocument> {
 
     /**
      * @param batchSize   documents per server round trip ({@code cursor.batchSize})
@@ -117,7 +117,7 @@ public final class MongoPartitionReader implements UnitReader<MongoPartition> {
             JsonWriterSettings.builder().outputMode(JsonMode.EXTENDED).build();
 
     @Override
-    public UnitResult read(MongoPartition unit, RecordSink sink, RejectSink rejects) throws InterruptedException {
+    public UnitResult read(MongoPartition unit, RecordSink<? super RawBsonDocument> sink, RejectSink rejects) throws InterruptedException {
         sink.publish(unit.id());   // the batch being filled now belongs to this unit (nothing is sent if empty)
         RawBsonDocument lastDoc = null;  // the last document handed on; its _id is decoded only on failure
         BsonValue lastId = null;

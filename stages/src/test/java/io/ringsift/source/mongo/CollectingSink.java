@@ -8,10 +8,10 @@ import org.bson.BsonValue;
 import org.bson.RawBsonDocument;
 
 /** One reader thread's sink: on publish, records (batch unit, _id) of every row into a shared queue. */
-final class CollectingSink implements RecordSink {
+final class CollectingSink implements RecordSink<RawBsonDocument> {
     record Seen(int unit, BsonValue id) {}
 
-    private final RecordBatch batch = new RecordBatch(128);
+    private final RecordBatch<RawBsonDocument> batch = new RecordBatch<>(128);
     private final Queue<Seen> out;
     private final IntConsumer afterPublish;   // gets the total rows this sink has published
     private int published;
@@ -27,14 +27,14 @@ final class CollectingSink implements RecordSink {
     }
 
     @Override
-    public RecordBatch batch() {
+    public RecordBatch<RawBsonDocument> batch() {
         return batch;
     }
 
     @Override
     public void publish(int unit) {
         for (int i = 0; i < batch.size(); i++) {
-            out.add(new Seen(batch.unitId(), ((RawBsonDocument) batch.rows[i]).get("_id")));
+            out.add(new Seen(batch.unitId(), batch.row(i).get("_id")));
         }
         published += batch.size();
         boolean any = !batch.isEmpty();
