@@ -52,31 +52,19 @@ sealed interface ProfileKind extends Serializable {
         }
     }
 
-    /** The figures of {@code p} (either kind) as bytes. */
-    static byte[] toBytes(FieldProfile p) throws IOException {
+    /** The figures of {@code p} as bytes (the profile's own {@link FieldProfile#writeTo}). */
+    static byte[] toBytes(FieldProfile<?> p) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream d = new DataOutputStream(bytes)) {
-            if (p instanceof CsvFieldProfile c) {
-                c.writeTo(d);
-            } else if (p instanceof PathProfile pp) {
-                pp.writeTo(d);
-            } else {
-                throw new IllegalArgumentException("No byte form for field profile " + p.getClass().getName());
-            }
+            p.writeTo(d);
         }
         return bytes.toByteArray();
     }
 
     /** Reads {@link #toBytes} output into {@code into}, which must be empty (fresh from {@link #empty}). */
-    static void readInto(FieldProfile into, byte[] bytes) throws IOException {
+    static void readInto(FieldProfile<?> into, byte[] bytes) throws IOException {
         try (DataInputStream d = new DataInputStream(new ByteArrayInputStream(bytes))) {
-            if (into instanceof CsvFieldProfile c) {
-                c.readFrom(d);
-            } else if (into instanceof PathProfile p) {
-                p.readFrom(d);
-            } else {
-                throw new IllegalArgumentException("No byte form for field profile " + into.getClass().getName());
-            }
+            into.readFrom(d);
         }
     }
 }

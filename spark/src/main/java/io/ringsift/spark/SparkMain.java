@@ -86,8 +86,29 @@ public final class SparkMain {
     static final class Ingest {
     }
 
+    /** Options every Spark command takes: reduce partitions, the exact counts' memory, the reject limit, quiet. */
+    static final class RunOptions {
+        @Option(names = "--partitions", paramLabel = "N",
+                description = "Reduce partitions (key partitions, as local --handlers). Default: spark.default.parallelism.")
+        Integer partitions;
+
+        @Option(names = "--exact-memory", paramLabel = "BYTES",
+                description = "Memory the exact counts may use, all partitions together. Default: 40%% of each executor's heap, shared by its cores.")
+        Long exactMemory;
+
+        @Option(names = "--max-rejects", paramLabel = "N", defaultValue = "-1",
+                description = "Exit 4 (no filter written) when more than N records (documents) are rejected (default: no limit).")
+        long maxRejects;
+
+        @Option(names = {"-q", "--quiet"}, description = "No summary on stdout.")
+        boolean quiet;
+    }
+
     /** The options of reading CSV files on a cluster, shared by {@code ingest csv} and {@code check}. */
     static final class CsvRead {
+        @Mixin
+        RunOptions run = new RunOptions();
+
         @Option(names = "--delimiter", paramLabel = "CHAR", defaultValue = ",", description = "Field delimiter; 'tab' for a tab (default: '${DEFAULT-VALUE}').")
         String delimiter;
 
@@ -112,23 +133,8 @@ public final class SparkMain {
                 description = "Bytes one map task reads (default: ${DEFAULT-VALUE}, 128 MiB).")
         long chunkSize;
 
-        @Option(names = "--partitions", paramLabel = "N",
-                description = "Reduce partitions (key partitions, as local --handlers). Default: spark.default.parallelism.")
-        Integer partitions;
-
-        @Option(names = "--exact-memory", paramLabel = "BYTES",
-                description = "Memory the exact counts may use, all partitions together. Default: 40%% of each executor's heap, shared by its cores.")
-        Long exactMemory;
-
         @Option(names = "--stats", paramLabel = "LEVEL", defaultValue = "full", description = "Field statistics: none, basic, full (default: ${DEFAULT-VALUE}).")
         StatsLevel stats;
-
-        @Option(names = "--max-rejects", paramLabel = "N", defaultValue = "-1",
-                description = "Exit 4 (no filter written) when more than N records are rejected (default: no limit).")
-        long maxRejects;
-
-        @Option(names = {"-q", "--quiet"}, description = "No summary on stdout.")
-        boolean quiet;
 
         /** @param key null: the filter's (check) */
         SparkCsvJob.Settings settings(List<String> files, String out, KeySpec key, double fpp, Long expectedKeys) {
@@ -137,8 +143,8 @@ public final class SparkMain {
                 throw new IllegalArgumentException("--delimiter must be one character, got '" + delimiter + "'");
             }
             CsvDialect dialect = new CsvDialect(d.charAt(0), quote, !noHeader, maxRecordSize, maxFieldSize);
-            return new SparkCsvJob.Settings(files, out, key, dialect, parser, fpp, expectedKeys, exactMemory, stats, maxRejects,
-                    partitions, chunkSize);
+            return new SparkCsvJob.Settings(files, out, key, dialect, parser, fpp, expectedKeys, run.exactMemory, stats,
+                    run.maxRejects, run.partitions, chunkSize);
         }
     }
 
@@ -183,7 +189,7 @@ public final class SparkMain {
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), e.getMessage());
             }
-            return summary(spec, SparkCsvJob.run(sc, s), csv.quiet);
+            return summary(spec, SparkCsvJob.run(sc, s), csv.run.quiet);
         }
     }
 
@@ -235,14 +241,14 @@ public final class SparkMain {
                 throw new ParameterException(spec.commandLine(), e.getMessage());
             }
             SparkIngest.Result r = SparkCsvJob.check(sc, s, filter, newOut, seenOut);
-            if (!csv.quiet && r.report().check() != null) {
+            if (!csv.run.quiet && r.report().check() != null) {
                 var c = r.report().check();
                 PrintWriter o = spec.commandLine().getOut();
                 o.printf(Locale.ROOT, "check: %,d new (certain), %,d probably seen (filter fpp %.3g: truly seen %,d..%,d at 95%%)%n",
                         c.newRecords(), c.seenRecords(), c.filterFpp(), c.seenRecordsLow(), c.seenRecordsHigh());
                 o.flush();
             }
-            return summary(spec, r, csv.quiet);
+            return summary(spec, r, csv.run.quiet);
         }
     }
 
@@ -300,16 +306,15 @@ public final class SparkMain {
         @Option(names = "--out", paramLabel = "DIR", required = true, description = "Output directory (created if missing).")
         String out;
 
+        @Mixin
+        RunOptions run = new RunOptions();
+
         @Option(names = "--query", paramLabel = "JSON", description = "Only documents matching this filter (Extended JSON), e.g. '{\"status\": \"active\"}'.")
         String query;
 
         @Option(names = "--ranges", paramLabel = "N",
                 description = "_id ranges to cut the collection into, one map task each (local --partitions). Default: 4 x spark.default.parallelism.")
         Integer ranges;
-
-        @Option(names = "--partitions", paramLabel = "N",
-                description = "Reduce partitions (key partitions, as local --handlers). Default: spark.default.parallelism.")
-        Integer partitions;
 
         @Option(names = "--max-rate", paramLabel = "DOCS_PER_S",
                 description = "Throttle all tasks together to about this many documents per second (split over the tasks that run at once).")
@@ -341,20 +346,9 @@ public final class SparkMain {
                 description = "Distinct keys the filter is sized for. Default: the collection's estimated document count, as locally.")
         Long expectedKeys;
 
-        @Option(names = "--exact-memory", paramLabel = "BYTES",
-                description = "Memory the exact counts may use, all partitions together. Default: 40%% of each executor's heap, shared by its cores.")
-        Long exactMemory;
-
         @Option(names = "--stats", paramLabel = "LEVEL", defaultValue = "full",
                 description = "Field discovery: none, or basic/full (paths and types; default: ${DEFAULT-VALUE}).")
         StatsLevel stats;
-
-        @Option(names = "--max-rejects", paramLabel = "N", defaultValue = "-1",
-                description = "Exit 4 (no filter written) when more than N documents are rejected (default: no limit).")
-        long maxRejects;
-
-        @Option(names = {"-q", "--quiet"}, description = "No summary on stdout.")
-        boolean quiet;
 
         IngestMongo(JavaSparkContext sc) {
             this.sc = sc;
@@ -376,13 +370,13 @@ public final class SparkMain {
                 } catch (RuntimeException e) {
                     throw new IllegalArgumentException("--query is not a JSON document: " + MongoConnection.firstLine(e.getMessage()));
                 }
-                s = new SparkMongoJob.Settings(uri, db, collection, q, new KeySpec(key), out, fpp, expectedKeys, exactMemory, stats,
-                        maxRejects, partitions, ranges, maxRate, cursorBatch, retries, Duration.ofSeconds(serverTimeout),
+                s = new SparkMongoJob.Settings(uri, db, collection, q, new KeySpec(key), out, fpp, expectedKeys, run.exactMemory, stats,
+                        run.maxRejects, run.partitions, ranges, maxRate, cursorBatch, retries, Duration.ofSeconds(serverTimeout),
                         Duration.ofSeconds(socketTimeout), maxDepth);
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), e.getMessage());
             }
-            return summary(spec, SparkMongoJob.run(sc, s), quiet);
+            return summary(spec, SparkMongoJob.run(sc, s), run.quiet);
         }
     }
 }

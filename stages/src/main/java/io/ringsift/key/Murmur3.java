@@ -89,7 +89,8 @@ public final class Murmur3 {
         return k2;
     }
 
-    private static long fmix64(long k) {
+    /** murmur3's 64-bit finaliser: every input bit affects every output bit. */
+    public static long fmix64(long k) {
         k ^= k >>> 33;
         k *= 0xff51afd7ed558ccdL;
         k ^= k >>> 33;

@@ -59,12 +59,6 @@ final class ValueKey {
 
     /** A well-spread 64-bit digest of an identity (murmur3's finaliser over both halves). */
     static long mix(long h1, long h2) {
-        long k = h1 ^ Long.rotateLeft(h2 * 0xC2B2AE3D27D4EB4FL, 31);
-        k ^= k >>> 33;
-        k *= 0xff51afd7ed558ccdL;
-        k ^= k >>> 33;
-        k *= 0xc4ceb9fe1a85ec53L;
-        k ^= k >>> 33;
-        return k;
+        return Murmur3.fmix64(h1 ^ Long.rotateLeft(h2 * 0xC2B2AE3D27D4EB4FL, 31));
     }
 }
