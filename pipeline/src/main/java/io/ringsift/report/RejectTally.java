@@ -1,6 +1,7 @@
 package io.ringsift.report;
 
 import io.ringsift.record.Reject;
+import io.ringsift.source.csv.RecordFramer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -38,8 +39,8 @@ public final class RejectTally {
             kind = OTHER;
         }
         byReason.merge(kind, 1L, Long::sum);
-        if (r.raw() != null && isQuoteProblem(reason)) {
-            long lines = lines(r.raw());
+        if (isQuoteProblem(reason)) {
+            long lines = RecordFramer.spannedLines(reason);
             if (lines > 1) {
                 quoteSpans++;
                 quoteSpanLines += lines;
@@ -53,11 +54,6 @@ public final class RejectTally {
 
     private static boolean isQuoteProblem(String reason) {
         return reason.startsWith("invalid character after closing quote") || reason.startsWith("unterminated quoted field");
-    }
-
-    private static long lines(String raw) {
-        long n = raw.chars().filter(c -> c == '\n').count();
-        return raw.isEmpty() || raw.endsWith("\n") ? n : n + 1;
     }
 
     /** Rejects counted here (in this process: a resumed run's earlier rejects are not). */

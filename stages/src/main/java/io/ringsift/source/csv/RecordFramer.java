@@ -571,10 +571,30 @@ public final class RecordFramer {
             }
         }
         if ((problem == Problem.CHAR_AFTER_QUOTE || problem == Problem.UNTERMINATED_QUOTE) && lines > 1) {
-            return problem.reason + ": the record runs across " + lines + " lines from line " + recLine
+            return problem.reason + SPAN + lines + " lines from line " + recLine
                     + "; if quotes in this input are not field enclosures, use --quote none";
         }
         return problem.reason;
+    }
+
+    private static final String SPAN = ": the record runs across ";
+
+    /**
+     * The lines a rejected record spans, read back from its {@link #problemReason()} (the reject's
+     * raw text may be cut short, the reason is not); 1 for a reason without a span.
+     */
+    public static long spannedLines(String reason) {
+        int i = reason == null ? -1 : reason.indexOf(SPAN);
+        if (i < 0) {
+            return 1;
+        }
+        int from = i + SPAN.length();
+        int to = reason.indexOf(' ', from);
+        try {
+            return Long.parseLong(reason.substring(from, to < 0 ? reason.length() : to));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
     }
 
     /** True when the record was too large to buffer: its bytes and fields are not available. */
