@@ -37,6 +37,7 @@ public final class CsvInput implements JobInput<CsvUnit, ByteRow> {
     private final CsvParser parser;
     private final boolean keepRaw;
     private boolean values = true;
+    private ReaderProfiles<ByteRow> readerProfiles;
     private Report.Dialect reportDialect;
 
     public CsvInput(CsvPlan plan, CsvDialect dialect, CsvParser parser, boolean keepRaw) {
@@ -114,7 +115,22 @@ public final class CsvInput implements JobInput<CsvUnit, ByteRow> {
 
     @Override
     public UnitReader<CsvUnit, ByteRow> newReader() {
-        return new CsvUnitReader(dialect, parser, keepRaw, null, values);
+        return new CsvUnitReader(dialect, parser, keepRaw, null, values, readerProfiles == null ? null : readerProfiles.next());
+    }
+
+    /**
+     * The readers keep the column statistics: a row's bytes are in the reader's cache when it is
+     * framed, and copying every field into the batch for a handler on another core cost more than
+     * the statistics themselves (docs/benchmarks.md, "What the field statistics cost a whole run").
+     */
+    @Override
+    public ReaderProfiles<ByteRow> statsOnReaders(StatsLevel level) {
+        if (level == StatsLevel.NONE) {
+            return null;
+        }
+        readerProfiles = new ReaderProfiles<>(() -> newProfile(level));
+        values = false;
+        return readerProfiles;
     }
 
     @Override

@@ -74,6 +74,7 @@ public final class IngestJob {
             Partial<R> p = new Partial<>(params, s.engine().handlers(), s.exactMemoryPerHandler(), null, input.newProfile(s.stats()));
             partials.add(s.exact() ? p.collectCandidates() : p);
         }
+        ReaderProfiles<R> onReaders = input.statsOnReaders(s.stats());
         Map<Integer, UnitResult> done = new HashMap<>();
         long previousNanos = 0;
         RunOutcome<Partial<R>> outcome = null;
@@ -94,6 +95,9 @@ public final class IngestJob {
             for (int from = 0; from < todo.size() || outcome == null; from += epochSize) {
                 List<U> epoch = todo.subList(Math.min(from, todo.size()), Math.min(from + epochSize, todo.size()));
                 outcome = new RunEngine(s.engine()).run(epoch, input::newReader, partials::get, rejects, null, control);
+                if (onReaders != null) {
+                    onReaders.mergeInto(partials.get(0).fields());   // before a checkpoint saves the partials
+                }
                 for (UnitResult r : outcome.units()) {
                     if (r != null) {
                         done.put(r.unit(), r);

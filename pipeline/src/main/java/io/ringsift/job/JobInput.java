@@ -44,6 +44,15 @@ public interface JobInput<U extends WorkUnit, R> {
         throw new UnsupportedOperationException("--exact is not supported for " + keySource() + " input yet");
     }
 
+    /**
+     * Makes the readers made from now on keep the field statistics themselves, one profile each, and
+     * publish rows without their values; returns those profiles, or null where this input's
+     * statistics stay with the handlers (or {@code level} is {@link StatsLevel#NONE}).
+     */
+    default ReaderProfiles<R> statsOnReaders(StatsLevel level) {
+        return null;
+    }
+
     /** A fresh per-handler field profile, or null for {@link StatsLevel#NONE}. */
     FieldProfile<? super R> newProfile(StatsLevel level);
 

@@ -45,7 +45,7 @@ class RunEngineFailureTest {
                 if (u.id() == failUnit && i == failAt) {
                     throw new IOException("disk read error at byte " + (i * 100));
                 }
-                if (sink.batch().add(i * 31 + u.id(), i * 17 + u.id() * 1_000_003L, i, null, null)) {
+                if (sink.batch().add(i * 31 + u.id(), i * 17 + u.id() * 1_000_003L, i, ROW, null)) {
                     sink.publish(u.id());
                     if (sink.stopRequested()) {
                         return new UnitResult(u.id(), i, 0, 0, 0);
@@ -105,6 +105,8 @@ class RunEngineFailureTest {
     }
 
     private static final FilterParams PARAMS = new FilterParams(100_000, 0.01);
+    /** Rows with a value, so a handler's field profile sees them (a row without one is skipped). */
+    private static final Object ROW = "row";
 
     @Test
     void aReaderThatThrowsMidUnitStopsTheRunAndNamesTheUnit() throws Exception {

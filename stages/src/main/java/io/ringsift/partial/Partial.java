@@ -87,7 +87,7 @@ public final class Partial<R> implements RowConsumer<R> {
         } else if (additions != null) {
             additions.add(lo, hi);
         }
-        if (fields != null) {
+        if (fields != null && row != null) {   // no row: the readers keep the statistics (CsvUnitReader)
             fields.accept(row, unit);
         }
         return seen;

@@ -4,6 +4,7 @@ import io.ringsift.io.FileIdentity;
 
 import io.ringsift.key.KeyEncoder;
 import io.ringsift.key.KeyHash;
+import io.ringsift.partial.FieldProfile;
 import io.ringsift.partial.HashPairSet;
 import io.ringsift.record.ByteRow;
 import io.ringsift.record.RecordBatch;
@@ -37,6 +38,9 @@ public final class CsvUnitReader implements UnitReader<CsvUnit, ByteRow> {
     private final KeyHash hash = new KeyHash();
     private final HashPairSet only;
     private final boolean withValues;
+    private final FieldProfile<? super ByteRow> profile;
+    /** One row's values for {@link #profile}: small, so it stays in this core's cache. */
+    private final RecordBatch<ByteRow> scratch;
 
     /** @param keepRaw keep each accepted record's bytes (with terminator) in the batch, for check output */
     public CsvUnitReader(CsvDialect dialect, CsvParser parser, boolean keepRaw) {
@@ -57,11 +61,25 @@ public final class CsvUnitReader implements UnitReader<CsvUnit, ByteRow> {
      *                   reads them ({@code --stats none}), so the fast parser makes no strings
      */
     public CsvUnitReader(CsvDialect dialect, CsvParser parser, boolean keepRaw, HashPairSet only, boolean withValues) {
+        this(dialect, parser, keepRaw, only, withValues, null);
+    }
+
+    /**
+     * @param profile when not null, this reader keeps the field statistics of the rows it accepts
+     *                itself, where their bytes are still in its core's cache, and the batches carry
+     *                key hashes only (pass {@code withValues} false): handing every field to a
+     *                handler thread cost more than the statistics (docs/benchmarks.md). The
+     *                profile is this reader's alone until its run ends.
+     */
+    public CsvUnitReader(CsvDialect dialect, CsvParser parser, boolean keepRaw, HashPairSet only, boolean withValues,
+                         FieldProfile<? super ByteRow> profile) {
         this.dialect = dialect;
         this.parser = parser;
         this.keepRaw = keepRaw;
         this.only = only;
         this.withValues = withValues;
+        this.profile = only == null ? profile : null;
+        this.scratch = this.profile == null ? null : new RecordBatch<>(1);
     }
 
     @Override
@@ -161,6 +179,10 @@ public final class CsvUnitReader implements UnitReader<CsvUnit, ByteRow> {
                     continue;
                 }
                 attached = encoder.toBytes();
+            }
+            if (profile != null) {
+                scratch.reset(unit.id());
+                profile.accept(cursor.row(scratch), unit.id());
             }
             RecordBatch<? super ByteRow> batch = sink.batch();
             if (batch.add(hash.lo, hash.hi, cursor.line(), withValues ? cursor.row(batch) : null, attached)) {
