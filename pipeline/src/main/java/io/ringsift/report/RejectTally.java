@@ -39,21 +39,15 @@ public final class RejectTally {
             kind = OTHER;
         }
         byReason.merge(kind, 1L, Long::sum);
-        if (isQuoteProblem(reason)) {
-            long lines = RecordFramer.spannedLines(reason);
-            if (lines > 1) {
-                quoteSpans++;
-                quoteSpanLines += lines;
-                // the earliest by source and line, not by arrival: readers run in parallel
-                if (firstQuoteSpan == null || EARLIEST.compare(r, firstQuoteSpan) < 0) {
-                    firstQuoteSpan = r;
-                }
+        long lines = RecordFramer.spannedLines(reason);   // more than 1 only for a quote problem (problemReason)
+        if (lines > 1) {
+            quoteSpans++;
+            quoteSpanLines += lines;
+            // the earliest by source and line, not by arrival: readers run in parallel
+            if (firstQuoteSpan == null || EARLIEST.compare(r, firstQuoteSpan) < 0) {
+                firstQuoteSpan = r;
             }
         }
-    }
-
-    private static boolean isQuoteProblem(String reason) {
-        return reason.startsWith("invalid character after closing quote") || reason.startsWith("unterminated quoted field");
     }
 
     /** Rejects counted here (in this process: a resumed run's earlier rejects are not). */

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 
@@ -81,22 +82,18 @@ final class Outputs {
 
     /** rejects.csv rows as "source|line|reason|raw", sorted (local readers interleave; Spark writes in chunk order). */
     static List<String> rejects(Path dir) throws IOException {
-        Path f = dir.resolve("rejects.csv");
-        if (!Files.exists(f)) {
-            return List.of();
-        }
-        List<String> rows = new ArrayList<>();
-        try (Reader r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
-            for (CSVRecord rec : CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
-                rows.add(rec.get("source") + "|" + rec.get("line") + "|" + rec.get("reason") + "|" + rec.get("raw"));
-            }
-        }
-        rows.sort(null);
-        return rows;
+        return rejectRows(dir, rec -> rec.get("source") + "|" + rec.get("line") + "|" + rec.get("reason") + "|" + rec.get("raw"));
     }
 
     /** rejects.csv rows as "source|id|reason|raw", sorted: a collection's rejects are named by their _id, not a line. */
     static List<String> rejectsById(Path dir) throws IOException {
+        return rejectRows(dir, rec -> {
+            assertThat(rec.get("line")).as("a document has no line").isEmpty();
+            return rec.get("source") + "|" + rec.get("id") + "|" + rec.get("reason") + "|" + rec.get("raw");
+        });
+    }
+
+    private static List<String> rejectRows(Path dir, Function<CSVRecord, String> row) throws IOException {
         Path f = dir.resolve("rejects.csv");
         if (!Files.exists(f)) {
             return List.of();
@@ -104,8 +101,7 @@ final class Outputs {
         List<String> rows = new ArrayList<>();
         try (Reader r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
             for (CSVRecord rec : CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
-                assertThat(rec.get("line")).as("a document has no line").isEmpty();
-                rows.add(rec.get("source") + "|" + rec.get("id") + "|" + rec.get("reason") + "|" + rec.get("raw"));
+                rows.add(row.apply(rec));
             }
         }
         rows.sort(null);

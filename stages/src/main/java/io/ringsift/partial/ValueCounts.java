@@ -118,25 +118,42 @@ final class ValueCounts {
     }
 
     /**
-     * Counts one more occurrence of the value {@code b[s..e)} with 128-bit hash {@code (h, h2)} if the
-     * table holds it, and returns its type ordinal; returns -1 (and changes nothing) when it does not.
+     * The slot holding the value with 128-bit identity {@code (h, h2)}, or {@code -1 - i} where
+     * {@code i} is the free slot its probe ended at.
      */
-    int countIfPresent(long h, long h2, byte[] b, int s, int e) {
+    private int probe(long h, long h2) {
         long[] t = slots;
         int i = slot(h, h2);
-        long c;
-        while ((c = t[4 * i + 2]) != 0) {
+        while (t[4 * i + 2] != 0) {
             if (t[4 * i] == h && t[4 * i + 1] == h2) {
-                t[4 * i + 2] = c + 1;
-                if (t[4 * i + 3] == NO_TEXT) {
-                    t[4 * i + 3] = keep(b, s, e);
-                }
-                return (int) (c >>> 56);
+                return i;
             }
             i = (i + 1) & mask;
         }
-        freeSlot = i;
-        return -1;
+        return -1 - i;
+    }
+
+    /** Adds {@code n} occurrences to slot {@code i}, keeping the value's bytes if it had none and they are at hand. */
+    private void count(int i, long n, byte[] b, int s, int e) {
+        slots[4 * i + 2] += n;
+        if (slots[4 * i + 3] == NO_TEXT && b != null) {
+            slots[4 * i + 3] = keep(b, s, e);
+        }
+    }
+
+    /**
+     * Counts one more occurrence of the value {@code b[s..e)} with 128-bit identity {@code (h, h2)}
+     * if the table holds it, and returns its type ordinal; returns -1 (and changes nothing) when it
+     * does not.
+     */
+    int countIfPresent(long h, long h2, byte[] b, int s, int e) {
+        int i = probe(h, h2);
+        if (i < 0) {
+            freeSlot = -1 - i;
+            return -1;
+        }
+        count(i, 1, b, s, e);
+        return type(i);
     }
 
     /**
@@ -155,25 +172,17 @@ final class ValueCounts {
     /** Adds {@code n} occurrences; {@code b} null when the value's bytes are not at hand. */
     private void add(long h, long h2, byte[] b, int s, int e, long n, int type) {
         while (true) {
-            long[] t = slots;
-            int i = slot(h, h2);
-            long c;
-            while ((c = t[4 * i + 2]) != 0) {
-                if (t[4 * i] == h && t[4 * i + 1] == h2) {
-                    t[4 * i + 2] = c + n;
-                    if (t[4 * i + 3] == NO_TEXT && b != null) {
-                        t[4 * i + 3] = keep(b, s, e);
-                    }
-                    return;
-                }
-                i = (i + 1) & mask;
+            int i = probe(h, h2);
+            if (i >= 0) {
+                count(i, n, b, s, e);
+                return;
             }
             if (size >= (sketch == null ? EXACT_LIMIT : WINDOW)) {
                 flush();
             } else if ((size + 1) * 2 > mask + 1) {   // keep the load under 1/2: short probe runs
                 grow();
             } else {
-                put(i, h, h2, b, s, e, n, type);
+                put(-1 - i, h, h2, b, s, e, n, type);
                 return;
             }
         }
