@@ -32,9 +32,15 @@ public final class HasherHandler<R, S extends RowConsumer<? super R>> implements
         RecordBatch<R> b = event.batch;
         int unit = b.unitId();
         long[] hi = b.hashHi;
+        long[] lo = b.hashLo;
         for (int r = 0, n = b.size(); r < n; r++) {
             if (KeyHash.partition(hi[r], partitions) == index) {
-                b.seen[r] = state.accept(b.hashLo[r], hi[r], b.row(r), b.raw[r], unit);
+                state.prepare(lo[r], hi[r]);
+            }
+        }
+        for (int r = 0, n = b.size(); r < n; r++) {
+            if (KeyHash.partition(hi[r], partitions) == index) {
+                b.seen[r] = state.accept(lo[r], hi[r], b.row(r), b.raw[r], unit);
             }
         }
     }

@@ -111,6 +111,11 @@ public final class ColumnStats {
      * repeating a value changes none of them. Low-cardinality columns are almost all repeats.
      */
     void accept(byte[] b, int s, int e) {
+        accept(b, s, e, false);
+    }
+
+    /** As {@link #accept(byte[], int, int)}; {@code ascii} true when the caller knows every byte is ASCII. */
+    void accept(byte[] b, int s, int e, boolean ascii) {
         if (s == e) {
             empty++;
             minLength = 0;
@@ -124,16 +129,16 @@ public final class ColumnStats {
                 types[type]++;
                 return;
             }
-            ValueType t = acceptNew(b, s, e);
+            ValueType t = acceptNew(b, s, e, ascii);
             counts.addNew(key.h1, key.h2, b, s, e, t);
         } else {
-            acceptNew(b, s, e);
+            acceptNew(b, s, e, ascii);
         }
     }
 
     /** Length, type and extremes of a non-empty value; returns its type. */
-    private ValueType acceptNew(byte[] b, int s, int e) {
-        int n = utf16Length(b, s, e);
+    private ValueType acceptNew(byte[] b, int s, int e, boolean ascii) {
+        int n = ascii ? e - s : utf16Length(b, s, e);
         if (n < minLength) {
             minLength = n;
         }

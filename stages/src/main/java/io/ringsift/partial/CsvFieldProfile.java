@@ -43,6 +43,19 @@ public final class CsvFieldProfile implements FieldProfile<ByteRow> {
         }
     }
 
+    /**
+     * Takes a row straight from a reader's buffer, without copying it into a {@link ByteRow}: field
+     * {@code i} is {@code b[base + starts[i] .. base + ends[i])}, already a value (no doubled quotes to
+     * collapse). {@code ascii} says every byte of the row is ASCII, so no value's length needs
+     * counting in chars. The same figures as {@link #accept(ByteRow, int)} over the same values.
+     */
+    public void acceptFields(byte[] b, int base, int[] starts, int[] ends, int count, boolean ascii, int unit) {
+        int[] map = unitFieldIndexes[unit];
+        for (int i = 0; i < count; i++) {
+            columns[map[i]].accept(b, base + starts[i], base + ends[i], ascii);
+        }
+    }
+
     @Override
     public void mergeFrom(FieldProfile<?> other) {
         CsvFieldProfile o = (CsvFieldProfile) other;

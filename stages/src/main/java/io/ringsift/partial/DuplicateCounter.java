@@ -45,6 +45,11 @@ final class DuplicateCounter {
         this.exact = new HashPairSet(1024, memoryBytes);
     }
 
+    /** Loads the exact set's slot for this key ahead of {@link #record} (see {@link RowConsumer#prepare}). */
+    void prepare(long lo, long hi) {
+        exact.touch(lo, hi);
+    }
+
     /** Counts one record whose key the chain has just been asked about; true when it is (certainly or probably) a duplicate. */
     boolean record(long lo, long hi, boolean bloomNew, BloomChain chain) {
         if (!overflowed) {

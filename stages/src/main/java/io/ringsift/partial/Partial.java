@@ -59,6 +59,11 @@ public final class Partial<R> implements RowConsumer<R> {
     }
 
     @Override
+    public void prepare(long lo, long hi) {
+        counter.prepare(lo, hi);
+    }
+
+    @Override
     public boolean accept(long lo, long hi, R row, byte[] raw, int unit) {
         return add(lo, hi, row, unit);
     }

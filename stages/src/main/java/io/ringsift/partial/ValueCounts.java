@@ -267,22 +267,23 @@ final class ValueCounts {
             distinct = new HllSketch(ColumnStats.LG_K, TgtHllType.HLL_8);
         }
         for (int i = 0; i < capacity(); i++) {
-            if (count(i) != 0) {
+            long n = count(i);
+            if (n != 0) {
                 long digest = ValueKey.mix(hash(i), hash2(i));
                 distinct.update(digest);
-                if (count(i) > 1) {
-                    sketch.update(digest, count(i));
+                if (n > 1) {
+                    sketch.update(digest, n);
                     if (hasText(i) && !texts.containsKey(digest)) {
                         texts.put(digest, Arrays.copyOfRange(arena, offset(i), offset(i) + length(i)));
                     }
                 }
+                // a zero count word is what marks a slot empty: the other three words need no clearing
+                slots[4 * i + 2] = 0;
             }
         }
         windows++;
         if (capacity() > 2 * WINDOW) {
             allocate(2 * WINDOW);
-        } else {
-            Arrays.fill(slots, 0);
         }
         size = 0;
         arenaLength = 0;

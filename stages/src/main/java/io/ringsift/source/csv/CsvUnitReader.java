@@ -4,6 +4,7 @@ import io.ringsift.io.FileIdentity;
 
 import io.ringsift.key.KeyEncoder;
 import io.ringsift.key.KeyHash;
+import io.ringsift.partial.CsvFieldProfile;
 import io.ringsift.partial.FieldProfile;
 import io.ringsift.partial.HashPairSet;
 import io.ringsift.record.ByteRow;
@@ -41,6 +42,8 @@ public final class CsvUnitReader implements UnitReader<CsvUnit, ByteRow> {
     private final FieldProfile<? super ByteRow> profile;
     /** One row's values for {@link #profile}: small, so it stays in this core's cache. */
     private final RecordBatch<ByteRow> scratch;
+    /** {@link #profile} when it can take fields straight from the framer's buffer ({@link RowCursor#sliceTo}), else null. */
+    private final CsvFieldProfile sliced;
 
     /** @param keepRaw keep each accepted record's bytes (with terminator) in the batch, for check output */
     public CsvUnitReader(CsvDialect dialect, CsvParser parser, boolean keepRaw) {
@@ -80,6 +83,7 @@ public final class CsvUnitReader implements UnitReader<CsvUnit, ByteRow> {
         this.withValues = withValues;
         this.profile = only == null ? profile : null;
         this.scratch = this.profile == null ? null : new RecordBatch<>(1);
+        this.sliced = this.profile instanceof CsvFieldProfile c ? c : null;
     }
 
     @Override
@@ -180,12 +184,14 @@ public final class CsvUnitReader implements UnitReader<CsvUnit, ByteRow> {
                 }
                 attached = encoder.toBytes();
             }
-            if (profile != null) {
+            RecordBatch<? super ByteRow> batch = sink.batch();
+            ByteRow values = withValues ? cursor.row(batch) : null;
+            // last: slicing may collapse doubled quotes in the framer's buffer
+            if (profile != null && (sliced == null || !cursor.sliceTo(sliced, unit.id()))) {
                 scratch.reset(unit.id());
                 profile.accept(cursor.row(scratch), unit.id());
             }
-            RecordBatch<? super ByteRow> batch = sink.batch();
-            if (batch.add(hash.lo, hash.hi, cursor.line(), withValues ? cursor.row(batch) : null, attached)) {
+            if (batch.add(hash.lo, hash.hi, cursor.line(), values, attached)) {
                 reported = reportBytes(batch, cursor, stored, reported);
                 sink.publish(unit.id());
                 if (sink.stopRequested()) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import io.ringsift.key.KeyEncoder;
+import io.ringsift.partial.CsvFieldProfile;
 import io.ringsift.record.ByteRow;
 import io.ringsift.record.RecordBatch;
 
@@ -21,6 +22,8 @@ final class FastRowCursor implements RowCursor {
     private byte[] unescaped = new byte[256];
     private String[] values;
     private String reason;
+    /** The current record is all ASCII (found by the UTF-8 check): a value's length in chars is its byte count. */
+    private boolean ascii;
 
     /** @param expectedFields the column count every record must have; -1 to accept any (for reading a header) */
     FastRowCursor(RecordFramer framer, int expectedFields) {
@@ -41,10 +44,12 @@ final class FastRowCursor implements RowCursor {
             return true;
         }
         byte[] b = framer.buffer();
-        if (!Utf8.isValid(b, framer.recordStart(), framer.recordEnd())) {
+        int kind = Utf8.classify(b, framer.recordStart(), framer.recordEnd());
+        if (kind == Utf8.INVALID) {
             reason = CsvRejects.INVALID_UTF8;
             return true;
         }
+        ascii = kind == Utf8.ASCII;
         reason = CsvRejects.framingReason(framer, n);
         values = null;
         return true;
@@ -83,6 +88,51 @@ final class FastRowCursor implements RowCursor {
             }
         }
         return batch.endRow(fields, arena);
+    }
+
+    /**
+     * A field holding doubled quotes is collapsed in place, in the framer's buffer (its value is never
+     * longer than its text): so call this after everything else that reads the record.
+     */
+    @Override
+    public boolean sliceTo(CsvFieldProfile profile, int unit) {
+        int n = framer.fieldCount();
+        int[] ends = framer.relativeEnds();
+        if (framer.anyEscaped()) {
+            ends = collapseInPlace(n, ends);
+        }
+        profile.acceptFields(framer.buffer(), framer.recordStart(), framer.relativeStarts(), ends, n, ascii, unit);
+        return true;
+    }
+
+    private int[] collapsedEnds = new int[16];
+
+    /** Collapses the doubled quotes of every escaped field where it stands; returns the fields' new relative ends. */
+    private int[] collapseInPlace(int n, int[] ends) {
+        if (collapsedEnds.length < n) {
+            collapsedEnds = new int[Math.max(n, collapsedEnds.length * 2)];
+        }
+        int[] out = collapsedEnds;
+        System.arraycopy(ends, 0, out, 0, n);
+        byte[] b = framer.buffer();
+        int base = framer.recordStart();
+        int[] starts = framer.relativeStarts();
+        int q = framer.quoteCode();
+        for (int f = 0; f < n; f++) {
+            if (framer.fieldEscaped(f)) {
+                int w = base + starts[f];
+                int e = base + ends[f];
+                for (int i = w; i < e; i++) {
+                    byte c = b[i];
+                    b[w++] = c;
+                    if (c == q && i + 1 < e && b[i + 1] == q) {
+                        i++;
+                    }
+                }
+                out[f] = w - base;
+            }
+        }
+        return out;
     }
 
     /** Adds field {@code i} to the key from its bytes: the same canonical bytes as {@code addString(values()[i])}, without the String. */

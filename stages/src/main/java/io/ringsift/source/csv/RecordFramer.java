@@ -98,6 +98,8 @@ public final class RecordFramer {
     private Problem problem;
     private boolean skipping;
     private int fieldCount;
+    /** Fields of the current record that hold doubled quotes: none means every field is a plain slice of the buffer. */
+    private int escapedFields;
     private int[] fStart = new int[16];
     private int[] fEnd = new int[16];
     private boolean[] fEscaped = new boolean[16];
@@ -168,6 +170,7 @@ public final class RecordFramer {
         problem = null;
         skipping = false;
         fieldCount = 0;
+        escapedFields = 0;
         if (words && frameInBuffer()) {
             return true;
         }
@@ -387,6 +390,7 @@ public final class RecordFramer {
 
     private boolean bail() {
         fieldCount = 0;
+        escapedFields = 0;
         problem = null;
         return false;
     }
@@ -451,6 +455,9 @@ public final class RecordFramer {
         fStart[fieldCount] = start - recStart;
         fEnd[fieldCount] = end - recStart;
         fEscaped[fieldCount] = esc;
+        if (esc) {
+            escapedFields++;
+        }
         fieldCount++;
     }
 
@@ -612,6 +619,24 @@ public final class RecordFramer {
 
     public int fieldEnd(int i) {
         return recStart + fEnd[i];
+    }
+
+    /** True when some field of the record holds doubled quotes: then not every field is a plain slice of {@link #buffer()}. */
+    boolean anyEscaped() {
+        return escapedFields != 0;
+    }
+
+    /**
+     * Field starts relative to {@link #recordStart()} ({@link #fieldStart} adds it): the framer's own
+     * array, for handing a record's fields on without copying them. Valid until the next record.
+     */
+    int[] relativeStarts() {
+        return fStart;
+    }
+
+    /** Field ends relative to {@link #recordStart()}, as {@link #relativeStarts()}. */
+    int[] relativeEnds() {
+        return fEnd;
     }
 
     /** True when field {@code i} holds doubled quotes that must be collapsed to read its value. */

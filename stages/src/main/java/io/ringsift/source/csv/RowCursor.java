@@ -1,6 +1,7 @@
 package io.ringsift.source.csv;
 
 import io.ringsift.key.KeyEncoder;
+import io.ringsift.partial.CsvFieldProfile;
 import io.ringsift.record.ByteRow;
 import io.ringsift.record.RecordBatch;
 import java.io.IOException;
@@ -32,6 +33,16 @@ interface RowCursor {
             batch.addField(v);
         }
         return batch.endRow(fields, arena);
+    }
+
+    /**
+     * Hands the current record's fields to {@code profile} straight from where they were framed,
+     * without copying them into a row; false when the parser cannot (it makes Strings), and the
+     * caller hands over a copied row instead. The record's bytes may be rewritten (doubled quotes
+     * collapsed in place): call it after everything else that reads the record.
+     */
+    default boolean sliceTo(CsvFieldProfile profile, int unit) {
+        return false;
     }
 
     /** Adds column {@code i} of the current (accepted) record to the key being built, as a string part. */

@@ -22,7 +22,20 @@ final class Utf8 {
      * the word has its high bit set).
      */
     static boolean isValid(byte[] b, int off, int end) {
+        return classify(b, off, end) != INVALID;
+    }
+
+    /** {@link #classify}: not well-formed UTF-8. */
+    static final int INVALID = -1;
+    /** {@link #classify}: well-formed, with at least one multi-byte sequence. */
+    static final int VALID = 0;
+    /** {@link #classify}: every byte is ASCII, so each byte is one char (a value's UTF-16 length is its byte count). */
+    static final int ASCII = 1;
+
+    /** {@link #INVALID}, {@link #VALID} or {@link #ASCII}: {@link #isValid}'s one pass, which notices ASCII for free. */
+    static int classify(byte[] b, int off, int end) {
         int i = off;
+        int kind = ASCII;
         while (i < end) {
             if (i <= end - Long.BYTES && (Swar.word(b, i) & Swar.HIGHS) == 0) {
                 i += Long.BYTES;
@@ -33,38 +46,39 @@ final class Utf8 {
                 i++;
                 continue;
             }
+            kind = VALID;
             c &= 0xFF;
             if (c < 0xC2) {
-                return false; // a stray continuation byte, or an overlong two-byte form
+                return INVALID; // a stray continuation byte, or an overlong two-byte form
             }
             if (c < 0xE0) {
                 if (i + 1 >= end || !continuation(b[i + 1])) {
-                    return false;
+                    return INVALID;
                 }
                 i += 2;
             } else if (c < 0xF0) {
                 if (i + 2 >= end || !continuation(b[i + 1]) || !continuation(b[i + 2])) {
-                    return false;
+                    return INVALID;
                 }
                 int c1 = b[i + 1] & 0xFF;
                 if (c == 0xE0 && c1 < 0xA0 || c == 0xED && c1 >= 0xA0) {
-                    return false; // overlong, or a UTF-16 surrogate
+                    return INVALID; // overlong, or a UTF-16 surrogate
                 }
                 i += 3;
             } else if (c < 0xF5) {
                 if (i + 3 >= end || !continuation(b[i + 1]) || !continuation(b[i + 2]) || !continuation(b[i + 3])) {
-                    return false;
+                    return INVALID;
                 }
                 int c1 = b[i + 1] & 0xFF;
                 if (c == 0xF0 && c1 < 0x90 || c == 0xF4 && c1 >= 0x90) {
-                    return false; // overlong, or above U+10FFFF
+                    return INVALID; // overlong, or above U+10FFFF
                 }
                 i += 4;
             } else {
-                return false;
+                return INVALID;
             }
         }
-        return true;
+        return kind;
     }
 
     private static boolean continuation(byte x) {

@@ -1,0 +1,100 @@
+package io.ringsift.bench;
+
+import io.ringsift.partial.CsvFieldProfile;
+import io.ringsift.partial.StatsLevel;
+import io.ringsift.record.RecordBatch;
+import io.ringsift.record.RecordSink;
+import io.ringsift.source.csv.CsvDialect;
+import io.ringsift.source.csv.CsvFile;
+import io.ringsift.source.csv.CsvParser;
+import io.ringsift.source.csv.CsvUnit;
+import io.ringsift.source.csv.CsvUnitReader;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What one {@code ingest csv} reader thread costs a row, in thread CPU time: framing, UTF-8 check,
+ * key hash and (with statistics on the readers) the column statistics, over a whole bench file,
+ * with a fresh profile each round so high-cardinality columns reach their sketch phase as in a
+ * real run. The batches go to a sink that only reads their hashes (no ring, no handler). Levels
+ * alternate round by round; medians of the rounds after the first (JIT warm-up).
+ *
+ * <p>{@code java -cp jmh/target/benchmarks.jar io.ringsift.bench.ReaderCpu FILE [rounds]}: run two
+ * builds' jars alternately to compare them.
+ */
+public final class ReaderCpu {
+    private ReaderCpu() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path path = Path.of(args[0]);
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+        long size = Files.size(path);
+        List<String> header = List.of(CsvGen.HEADER.trim().split(","));
+        int[] all = new int[header.size()];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = i;
+        }
+        CsvFile file = new CsvFile(path, header, new int[] {CsvGen.KEY_COLUMN}, all, size, new byte[0]);
+        CsvUnit unit = new CsvUnit(0, file, 0, size, 1);
+        StatsLevel[] levels = {StatsLevel.NONE, StatsLevel.BASIC, StatsLevel.FULL};
+        List<List<Double>> results = new ArrayList<>();
+        for (int l = 0; l < levels.length; l++) {
+            results.add(new ArrayList<>());
+        }
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        for (int round = 0; round <= rounds; round++) {
+            for (int l = 0; l < levels.length; l++) {
+                CsvFieldProfile profile = levels[l] == StatsLevel.NONE ? null
+                        : new CsvFieldProfile(header, new int[][] {all}, levels[l]);
+                CsvUnitReader reader = new CsvUnitReader(CsvDialect.rfc4180(), CsvParser.FAST, false, null, false, profile);
+                Sink sink = new Sink();
+                long t = mx.getCurrentThreadCpuTime();
+                long records = reader.read(unit, sink, r -> { }).records();
+                double ns = (double) (mx.getCurrentThreadCpuTime() - t) / records;
+                if (round > 0) {
+                    results.get(l).add(ns);
+                }
+                if (sink.acc == 42) {
+                    System.out.print("");
+                }
+            }
+        }
+        for (int l = 0; l < levels.length; l++) {
+            List<Double> v = results.get(l);
+            Collections.sort(v);
+            System.out.printf(Locale.ROOT, "reader --stats %-5s median %5.0f ns/row CPU (min %5.0f, %d rounds)%n",
+                    levels[l].name().toLowerCase(Locale.ROOT), v.get(v.size() / 2), v.get(0), v.size());
+        }
+    }
+
+    /** Stands in for the ring: reads each full batch's hashes and reuses the batch. */
+    private static final class Sink implements RecordSink {
+        final RecordBatch batch = new RecordBatch(1024);
+        long acc;
+
+        @Override
+        public RecordBatch batch() {
+            return batch;
+        }
+
+        @Override
+        public void publish(int unit) {
+            for (int i = 0, n = batch.size(); i < n; i++) {
+                acc += batch.hashLo[i];
+            }
+            batch.reset(unit);
+        }
+
+        @Override
+        public boolean stopRequested() {
+            return false;
+        }
+    }
+}
