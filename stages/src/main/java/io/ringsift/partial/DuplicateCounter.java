@@ -40,9 +40,40 @@ final class DuplicateCounter {
     private double fpp;
     private int sinceRefresh = FPP_REFRESH;
 
+    /**
+     * A table about to outgrow itself after this many records is grown to its forecast instead of
+     * doubled: by then the share of new keys among the records says how many the input holds.
+     */
+    static final long FORECAST_AFTER = 1 << 16;
+
+    /** Records this counter expects (its share of the run's expected keys); 0 when unknown: grow by doubling only. */
+    private final long expectedRecords;
+
     DuplicateCounter(long memoryBytes) {
+        this(memoryBytes, 0);
+    }
+
+    /**
+     * @param expectedRecords records this counter is expected to see (the run's key estimate, over
+     *                        the handlers sharing it), used only to forecast its exact set's size
+     */
+    DuplicateCounter(long memoryBytes, long expectedRecords) {
         this.memoryBytes = memoryBytes;
+        this.expectedRecords = expectedRecords;
         this.exact = new HashPairSet(1024, memoryBytes);
+    }
+
+    /**
+     * The set is full and must grow: when enough records have been seen, grow it to what the rest of
+     * the input will need at the rate of new keys so far (never past the expected records, so an
+     * input of few distinct keys never gets a big table), rather than through several doublings.
+     */
+    private void forecast() {
+        long records = certain + exact.size();   // every record so far, while exact: a duplicate or a key added
+        if (expectedRecords > 0 && records >= FORECAST_AFTER && records < expectedRecords) {
+            double newShare = (double) exact.size() / records;
+            exact.reserve(Math.min(expectedRecords, (long) (newShare * expectedRecords)));
+        }
     }
 
     /** Loads the exact set's slot for this key ahead of {@link #record} (see {@link RowConsumer#prepare}). */
@@ -53,6 +84,9 @@ final class DuplicateCounter {
     /** Counts one record whose key the chain has just been asked about; true when it is (certainly or probably) a duplicate. */
     boolean record(long lo, long hi, boolean bloomNew, BloomChain chain) {
         if (!overflowed) {
+            if (exact.full()) {
+                forecast();
+            }
             int r = exact.insert(lo, hi);
             if (r == HashPairSet.PRESENT) {
                 certain++;
@@ -88,6 +122,11 @@ final class DuplicateCounter {
         probable += o.probable;
         expectedFalsePositives += o.expectedFalsePositives;
         variance += o.variance;
+    }
+
+    /** Bytes the exact set's table takes now. */
+    long tableBytes() {
+        return exact.bytes();
     }
 
     long exactKeys() {

@@ -32,6 +32,8 @@ public final class HashPairSet {
     private long[] slots;
     private int capacity;
     private int mask;
+    /** The most pairs the table holds before it grows: capacity x {@link #MAX_LOAD}. */
+    private int threshold;
     private int size;
     private boolean hasZero;
 
@@ -57,6 +59,28 @@ public final class HashPairSet {
             cap >>= 1;
         }
         allocate(cap);
+    }
+
+    /** True when the next new pair makes the table grow (or, at its memory limit, answer {@link #FULL}). */
+    public boolean full() {
+        return size + 1 > threshold;
+    }
+
+    /**
+     * Grows the table at once to hold {@code keys} pairs (as far as the memory limit allows), where
+     * doubling would have taken several steps: each step allocates a fresh table twice the size,
+     * and on a big set the memory first touched by those steps (zeroed by the JVM and the kernel)
+     * cost more than the inserts (docs/benchmarks.md, "Exact sets grown to their forecast").
+     * Does nothing when the table is that big already.
+     */
+    public void reserve(long keys) {
+        int target = capacity;
+        while (target < (1 << 29) && keys > target * MAX_LOAD && bytesFor(target * 2) <= maxBytes) {
+            target *= 2;
+        }
+        if (target > capacity) {
+            rehashInto(target);
+        }
     }
 
     /** Adds the pair; returns true when it was not yet present. Grows without limit. */
@@ -90,7 +114,7 @@ public final class HashPairSet {
             }
             i = (i + 2) & mask;
         }
-        if (size + 1 > capacity * MAX_LOAD) {
+        if (size + 1 > threshold) {
             if (capacity >= (1 << 29) || bytesFor(capacity * 2) > maxBytes) {
                 return FULL;
             }
@@ -175,13 +199,18 @@ public final class HashPairSet {
 
     private void allocate(int cap) {
         capacity = cap;
+        threshold = (int) (cap * MAX_LOAD);
         slots = new long[cap * 2];
         mask = cap * 2 - 1;
     }
 
     private void grow() {
+        rehashInto(capacity * 2);
+    }
+
+    private void rehashInto(int newCapacity) {
         long[] old = slots;
-        allocate(capacity * 2);
+        allocate(newCapacity);
         for (int i = 0; i < old.length; i += 2) {
             long lo = old[i];
             long hi = old[i + 1];

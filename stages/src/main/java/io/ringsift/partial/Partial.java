@@ -53,7 +53,7 @@ public final class Partial<R> implements RowConsumer<R> {
      */
     public Partial(FilterParams params, int share, long exactBytes, Predicate<KeyHash> reference, FieldProfile<? super R> fields) {
         this.bloom = BloomChain.create(params, share);
-        this.counter = new DuplicateCounter(exactBytes);
+        this.counter = new DuplicateCounter(exactBytes, params.expectedKeys() / share);
         this.reference = reference;
         this.fields = fields;
     }

@@ -1,0 +1,78 @@
+package io.ringsift.partial;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ringsift.filter.BloomChain;
+import io.ringsift.filter.FilterParams;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A big exact set is grown once, to the size the input's rate of new keys forecasts, instead of
+ * through a doubling per power of two (each a fresh table whose first touch cost more than the
+ * inserts); an input of few distinct keys keeps a small table; the memory limit still holds.
+ */
+class ExactSetForecastTest {
+    private static final long SLOT = 16;
+
+    @Test
+    void reserveHoldsThatManyPairsWithoutGrowingAgainAndKeepsWhatItHad() {
+        HashPairSet set = new HashPairSet();
+        for (long i = 1; i <= 1000; i++) {
+            set.add(i, -i);
+        }
+        set.reserve(100_000);
+        long bytes = set.bytes();
+        assertThat(bytes).isEqualTo(SLOT * (1 << 18));   // 100,000 / 0.7 rounded up to a power of two
+        for (long i = 1; i <= 1000; i++) {
+            assertThat(set.contains(i, -i)).isTrue();
+        }
+        for (long i = 1001; i <= 100_000; i++) {
+            assertThat(set.add(i, -i)).isTrue();
+        }
+        assertThat(set.bytes()).isEqualTo(bytes);
+        assertThat(set.size()).isEqualTo(100_000);
+    }
+
+    @Test
+    void reserveStopsAtTheMemoryLimit() {
+        HashPairSet set = new HashPairSet(16, 1 << 20);
+        set.reserve(10_000_000);
+        assertThat(set.bytes()).isEqualTo(1 << 20);
+    }
+
+    @Test
+    void uniqueKeysGetTheirForecastTableInOneStep() {
+        long expected = 400_000;
+        DuplicateCounter counter = new DuplicateCounter(Long.MAX_VALUE, expected);
+        BloomChain chain = BloomChain.create(new FilterParams(expected, 0.01), 1);
+        SplittableRandom rnd = new SplittableRandom(3);
+        long tableAtForecast = 0;
+        for (int i = 0; i < 300_000; i++) {
+            long lo = rnd.nextLong();
+            long hi = rnd.nextLong();
+            counter.record(lo, hi, chain.put(lo, hi), chain);
+            if (i == DuplicateCounter.FORECAST_AFTER * 2) {
+                tableAtForecast = counter.tableBytes();
+            }
+        }
+        // 400,000 keys / 0.7 -> 2^20 slots, reached right after the first growth past 65,536 records
+        assertThat(tableAtForecast).isEqualTo(SLOT * (1 << 20));
+        assertThat(counter.tableBytes()).isEqualTo(tableAtForecast);
+        assertThat(counter.counts(300_000).distinctKeys()).isEqualTo(300_000);
+    }
+
+    @Test
+    void fewDistinctKeysKeepASmallTable() {
+        long expected = 2_000_000;
+        DuplicateCounter counter = new DuplicateCounter(Long.MAX_VALUE, expected);
+        BloomChain chain = BloomChain.create(new FilterParams(expected, 0.01), 1);
+        SplittableRandom rnd = new SplittableRandom(5);
+        for (int i = 0; i < 500_000; i++) {
+            long k = rnd.nextInt(3000) + 1;
+            counter.record(k, k * 31, chain.put(k, k * 31), chain);
+        }
+        assertThat(counter.counts(500_000).distinctKeys()).isEqualTo(3000);
+        assertThat(counter.tableBytes()).isLessThanOrEqualTo(SLOT * 8192);
+    }
+}
