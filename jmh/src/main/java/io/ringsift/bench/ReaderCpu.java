@@ -25,8 +25,8 @@ import java.util.Locale;
  * real run. The batches go to a sink that only reads their hashes (no ring, no handler). Levels
  * alternate round by round; medians of the rounds after the first (JIT warm-up).
  *
- * <p>{@code java -cp jmh/target/benchmarks.jar io.ringsift.bench.ReaderCpu FILE [rounds]}: run two
- * builds' jars alternately to compare them.
+ * <p>{@code java -cp jmh/target/benchmarks.jar io.ringsift.bench.ReaderCpu FILE [rounds [none|basic|full]]}:
+ * run two builds' jars alternately to compare them; with a level, only that one (e.g. under a profiler).
  */
 public final class ReaderCpu {
     private ReaderCpu() {
@@ -43,7 +43,8 @@ public final class ReaderCpu {
         }
         CsvFile file = new CsvFile(path, header, new int[] {CsvGen.KEY_COLUMN}, all, size, new byte[0]);
         CsvUnit unit = new CsvUnit(0, file, 0, size, 1);
-        StatsLevel[] levels = {StatsLevel.NONE, StatsLevel.BASIC, StatsLevel.FULL};
+        StatsLevel[] levels = args.length > 2 ? new StatsLevel[] {StatsLevel.valueOf(args[2].toUpperCase(Locale.ROOT))}
+                : new StatsLevel[] {StatsLevel.NONE, StatsLevel.BASIC, StatsLevel.FULL};
         List<List<Double>> results = new ArrayList<>();
         for (int l = 0; l < levels.length; l++) {
             results.add(new ArrayList<>());

@@ -28,6 +28,17 @@ public record CsvDialect(char delimiter, Character quote, boolean header, int ma
         }
     }
 
+    /**
+     * The text a record's generated {@code toString} gives (it is part of a run's checkpoint
+     * fingerprint), written out: the generated one links a method-handle tree at its first call,
+     * about 30 classes spun at start-up of every CSV run (docs/benchmarks.md, "Start-up").
+     */
+    @Override
+    public String toString() {
+        return "CsvDialect[delimiter=" + delimiter + ", quote=" + quote + ", header=" + header
+                + ", maxRecordBytes=" + maxRecordBytes + ", maxFieldBytes=" + maxFieldBytes + "]";
+    }
+
     public static CsvDialect rfc4180() {
         return new CsvDialect(',', '"', true, DEFAULT_MAX_RECORD_BYTES, DEFAULT_MAX_FIELD_BYTES);
     }
