@@ -17,8 +17,8 @@
 #               thread sweep: one more ringsift program per readers x handlers pair (named rRhH), run in the
 #               same alternating rounds, so a machine with many cores can measure its own layout
 #   --rs-args "..."  extra options for every ringsift program, e.g. --rs-args "--stats none"
-#   --cds       one more program (f): ringsift defaults through bin/ringsift (AppCDS archive, made by the
-#               warm-up round)
+#   --cds       one more program (f): ringsift defaults through bin/ringsift (class-data archive made at package
+#               time, transparent huge pages where the kernel offers them)
 #   --only "a b d"   run only these of the programs (sweep programs are always run)
 #   JAVA_OPTS   extra JVM options, passed to every Java program alike (default: none)
 #
