@@ -2,8 +2,6 @@ package io.ringsift.bench;
 
 import io.ringsift.partial.CsvFieldProfile;
 import io.ringsift.partial.StatsLevel;
-import io.ringsift.record.RecordBatch;
-import io.ringsift.record.RecordSink;
 import io.ringsift.source.csv.CsvDialect;
 import io.ringsift.source.csv.CsvFile;
 import io.ringsift.source.csv.CsvParser;
@@ -55,15 +53,15 @@ public final class ReaderCpu {
                 CsvFieldProfile profile = levels[l] == StatsLevel.NONE ? null
                         : new CsvFieldProfile(header, new int[][] {all}, levels[l]);
                 CsvUnitReader reader = new CsvUnitReader(CsvDialect.rfc4180(), CsvParser.FAST, false, null, false, profile);
-                Sink sink = new Sink();
+                CountingSink sink = new CountingSink();
                 long t = mx.getCurrentThreadCpuTime();
                 long records = reader.read(unit, sink, r -> { }).records();
                 double ns = (double) (mx.getCurrentThreadCpuTime() - t) / records;
                 if (round > 0) {
                     results.get(l).add(ns);
                 }
-                if (sink.acc == 42) {
-                    System.out.print("");
+                if (sink.drain() == 42) {
+                    System.out.print("");   // keeps the hashes read
                 }
             }
         }
@@ -72,30 +70,6 @@ public final class ReaderCpu {
             Collections.sort(v);
             System.out.printf(Locale.ROOT, "reader --stats %-5s median %5.0f ns/row CPU (min %5.0f, %d rounds)%n",
                     levels[l].name().toLowerCase(Locale.ROOT), v.get(v.size() / 2), v.get(0), v.size());
-        }
-    }
-
-    /** Stands in for the ring: reads each full batch's hashes and reuses the batch. */
-    private static final class Sink implements RecordSink {
-        final RecordBatch batch = new RecordBatch(1024);
-        long acc;
-
-        @Override
-        public RecordBatch batch() {
-            return batch;
-        }
-
-        @Override
-        public void publish(int unit) {
-            for (int i = 0, n = batch.size(); i < n; i++) {
-                acc += batch.hashLo[i];
-            }
-            batch.reset(unit);
-        }
-
-        @Override
-        public boolean stopRequested() {
-            return false;
         }
     }
 }

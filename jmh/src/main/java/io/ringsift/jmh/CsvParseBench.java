@@ -2,11 +2,10 @@ package io.ringsift.jmh;
 
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
+import io.ringsift.bench.CountingSink;
 import io.ringsift.bench.CsvGen;
 import io.ringsift.key.KeyEncoder;
 import io.ringsift.key.KeyHash;
-import io.ringsift.record.RecordBatch;
-import io.ringsift.record.RecordSink;
 import io.ringsift.source.csv.CsvDialect;
 import io.ringsift.source.csv.CsvFile;
 import io.ringsift.source.csv.CsvParser;
@@ -189,35 +188,5 @@ public class CsvParseBench {
     @OperationsPerInvocation(ROWS)
     public long unitReaderCommons() throws Exception {
         return commonsReader.read(unit, sink, r -> { }).records() + sink.drain();
-    }
-
-    /** Stands in for the ring: consumes each full batch and reuses it, as a ring slot swap would. */
-    static final class CountingSink implements RecordSink {
-        final RecordBatch batch = new RecordBatch(1024);
-        long acc;
-
-        @Override
-        public RecordBatch batch() {
-            return batch;
-        }
-
-        @Override
-        public void publish(int unit) {
-            for (int i = 0, n = batch.size(); i < n; i++) {
-                acc += batch.hashLo[i];
-            }
-            batch.reset(unit);
-        }
-
-        @Override
-        public boolean stopRequested() {
-            return false;
-        }
-
-        long drain() {
-            long a = acc;
-            acc = 0;
-            return a;
-        }
     }
 }
