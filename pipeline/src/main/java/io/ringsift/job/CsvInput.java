@@ -190,6 +190,26 @@ public final class CsvInput implements JobInput<CsvUnit, ByteRow> {
         return Math.max(1000, plainRecords + other);
     }
 
+    /** The sampled record estimate when every input's size is known or wholly sampled; -1 with a stream of unknown size. */
+    @Override
+    public long plannedRecords() {
+        for (CsvFile f : plan.files()) {
+            InputFile in = f.input();
+            if (!in.splittable() && in.size() < 0 && !sampleIsWhole(in)) {
+                return -1;
+            }
+        }
+        return estimatedKeys();
+    }
+
+    private static boolean sampleIsWhole(InputFile in) {
+        try {
+            return in.sampleIsWhole();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** Keys a filter is sized for when an input's size cannot be known (standard input). */
     static final long UNKNOWN_SIZE_KEYS = 10_000_000;
 

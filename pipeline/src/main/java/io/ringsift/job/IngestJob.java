@@ -70,8 +70,12 @@ public final class IngestJob {
                                                               Path out, FilterParams params, Checkpoint checkpoint,
                                                               long[] rejectedSoFar) throws IOException {
         List<Partial<R>> partials = new ArrayList<>();
+        long planned = input.plannedRecords();
         for (int i = 0; i < s.engine().handlers(); i++) {
             Partial<R> p = new Partial<>(params, s.engine().handlers(), s.exactMemoryPerHandler(), null, input.newProfile(s.stats()));
+            if (planned > 0) {
+                p.expectRecords(planned);
+            }
             partials.add(s.exact() ? p.collectCandidates() : p);
         }
         ReaderProfiles<R> onReaders = input.statsOnReaders(s.stats());

@@ -94,6 +94,16 @@ public interface JobInput<U extends WorkUnit, R> {
         return -1;
     }
 
+    /**
+     * Records the input holds by its own measure (sampled record sizes over known file sizes, a
+     * collection's count), for sizing the handlers' exact sets in one step; -1 when that is not
+     * known (a stream, a filtered query): the sets then grow by doubling. Never {@code
+     * --expected-keys}, which may size a filter for keys still to come.
+     */
+    default long plannedRecords() {
+        return estimatedRecords();
+    }
+
     /** The parser name for the timing block, or null. */
     default String parser() {
         return null;

@@ -46,27 +46,32 @@ final class DuplicateCounter {
      */
     static final long FORECAST_AFTER = 1 << 16;
 
-    /** Records this counter expects (its share of the run's expected keys); 0 when unknown: grow by doubling only. */
-    private final long expectedRecords;
+    /** Records this counter expects (its share of the input's planned records); 0 when unknown: grow by doubling only. */
+    private long expectedRecords;
 
     DuplicateCounter(long memoryBytes) {
         this(memoryBytes, 0);
     }
 
     /**
-     * @param expectedRecords records this counter is expected to see (the run's key estimate, over
-     *                        the handlers sharing it), used only to forecast its exact set's size
+     * @param expectedRecords records this counter is expected to see (its share of the input's
+     *                        planned records), used only to forecast its exact set's size
      */
     DuplicateCounter(long memoryBytes, long expectedRecords) {
         this.memoryBytes = memoryBytes;
-        this.expectedRecords = expectedRecords;
+        this.expectedRecords = Math.max(0, expectedRecords);
         this.exact = new HashPairSet(1024, memoryBytes);
+    }
+
+    /** See {@link #DuplicateCounter(long, long)}; 0 or less: unknown. */
+    void expectRecords(long records) {
+        this.expectedRecords = Math.max(0, records);
     }
 
     /**
      * The set is full and must grow: when enough records have been seen, grow it to what the rest of
-     * the input will need at the rate of new keys so far (never past the expected records, so an
-     * input of few distinct keys never gets a big table), rather than through several doublings.
+     * the input will need at the rate of new keys so far (never past the expected records; an input
+     * of few distinct keys keeps a small table), rather than through several doublings.
      */
     private void forecast() {
         long records = certain + exact.size();   // every record so far, while exact: a duplicate or a key added

@@ -26,6 +26,8 @@ public final class Partial<R> implements RowConsumer<R> {
     private final BloomChain bloom;
     private final Predicate<KeyHash> reference;
     private final DuplicateCounter counter;
+    /** How many handlers share the key space: this partial sees about 1/share of the records. */
+    private final int share;
     private final FieldProfile<? super R> fields;
     private final KeyHash scratch = new KeyHash();
     /** Exact mode: the hash of every row answered "probably seen", to verify in another pass; else null. */
@@ -53,9 +55,20 @@ public final class Partial<R> implements RowConsumer<R> {
      */
     public Partial(FilterParams params, int share, long exactBytes, Predicate<KeyHash> reference, FieldProfile<? super R> fields) {
         this.bloom = BloomChain.create(params, share);
-        this.counter = new DuplicateCounter(exactBytes, params.expectedKeys() / share);
+        this.counter = new DuplicateCounter(exactBytes);
+        this.share = share;
         this.reference = reference;
         this.fields = fields;
+    }
+
+    /**
+     * The run's input is planned to hold about {@code records} records: once the exact set has seen
+     * enough of its share, it grows in one step to what that share needs at the rate of new keys
+     * so far, instead of doubling (DuplicateCounter). Returns this.
+     */
+    public Partial<R> expectRecords(long records) {
+        counter.expectRecords(records / share);
+        return this;
     }
 
     @Override
@@ -140,6 +153,11 @@ public final class Partial<R> implements RowConsumer<R> {
         if (fields != null && other.fields != null) {
             fields.mergeFrom(other.fields);
         }
+    }
+
+    /** Bytes this partial's exact set takes now. */
+    long exactTableBytes() {
+        return counter.tableBytes();
     }
 
     public BloomChain bloom() {

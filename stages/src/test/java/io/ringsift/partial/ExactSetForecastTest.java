@@ -63,6 +63,22 @@ class ExactSetForecastTest {
     }
 
     @Test
+    void onlyAPartialToldItsInputsRecordsForecasts() {
+        // --expected-keys may size a filter for keys still to come: it must not size the exact set
+        Partial<Object> told = new Partial<>(new FilterParams(4_000_000, 0.01), 2, Long.MAX_VALUE, null, null).expectRecords(800_000);
+        Partial<Object> untold = new Partial<>(new FilterParams(4_000_000, 0.01), 2, Long.MAX_VALUE, null, null);
+        SplittableRandom rnd = new SplittableRandom(11);
+        for (int i = 0; i < 131_072; i++) {
+            long lo = rnd.nextLong();
+            long hi = rnd.nextLong();
+            told.add(lo, hi, null, 0);
+            untold.add(lo, hi, null, 0);
+        }
+        assertThat(told.exactTableBytes()).isEqualTo(SLOT * (1 << 20));    // 400,000 keys, its share of 800,000 records
+        assertThat(untold.exactTableBytes()).isEqualTo(SLOT * (1 << 18));  // doubled to hold 131,072
+    }
+
+    @Test
     void fewDistinctKeysKeepASmallTable() {
         long expected = 2_000_000;
         DuplicateCounter counter = new DuplicateCounter(Long.MAX_VALUE, expected);
