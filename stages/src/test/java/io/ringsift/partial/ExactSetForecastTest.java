@@ -43,15 +43,12 @@ class ExactSetForecastTest {
 
     @Test
     void uniqueKeysGetTheirForecastTableInOneStep() {
-        long expected = 400_000;
-        DuplicateCounter counter = new DuplicateCounter(Long.MAX_VALUE, expected);
-        BloomChain chain = BloomChain.create(new FilterParams(expected, 0.01), 1);
+        Handler h = new Handler(400_000);
+        DuplicateCounter counter = h.counter;
         SplittableRandom rnd = new SplittableRandom(3);
         long tableAtForecast = 0;
         for (int i = 0; i < 300_000; i++) {
-            long lo = rnd.nextLong();
-            long hi = rnd.nextLong();
-            counter.record(lo, hi, chain.put(lo, hi), chain);
+            h.record(rnd.nextLong(), rnd.nextLong());
             if (i == DuplicateCounter.FORECAST_AFTER * 2) {
                 tableAtForecast = counter.tableBytes();
             }
@@ -80,15 +77,29 @@ class ExactSetForecastTest {
 
     @Test
     void fewDistinctKeysKeepASmallTable() {
-        long expected = 2_000_000;
-        DuplicateCounter counter = new DuplicateCounter(Long.MAX_VALUE, expected);
-        BloomChain chain = BloomChain.create(new FilterParams(expected, 0.01), 1);
+        Handler h = new Handler(2_000_000);
+        DuplicateCounter counter = h.counter;
         SplittableRandom rnd = new SplittableRandom(5);
         for (int i = 0; i < 500_000; i++) {
             long k = rnd.nextInt(3000) + 1;
-            counter.record(k, k * 31, chain.put(k, k * 31), chain);
+            h.record(k, k * 31);
         }
         assertThat(counter.counts(500_000).distinctKeys()).isEqualTo(3000);
         assertThat(counter.tableBytes()).isLessThanOrEqualTo(SLOT * 8192);
+    }
+
+    /** A counter fed as a handler feeds it: the filter chain first, then the counter. */
+    private static final class Handler {
+        final DuplicateCounter counter;
+        final BloomChain chain;
+
+        Handler(long expectedRecords) {
+            counter = new DuplicateCounter(Long.MAX_VALUE, expectedRecords);
+            chain = BloomChain.create(new FilterParams(expectedRecords, 0.01), 1);
+        }
+
+        void record(long lo, long hi) {
+            counter.record(lo, hi, chain.put(lo, hi), chain);
+        }
     }
 }
