@@ -11,7 +11,7 @@ final class EngineOptions {
     @Option(names = "--readers", paramLabel = "N", description = "Reader threads (parse + key hash). Default: a third of the cores, at least 1. At most 4 x the cores (more is capped, with a warning).")
     Integer readers;
 
-    @Option(names = "--handlers", paramLabel = "N", description = "Hasher threads, one key partition each. Default: the rest of the cores, at least 2 on 2 or more cores (1 for an input under 16 MiB). At most 4 x the cores (more is capped, with a warning).")
+    @Option(names = "--handlers", paramLabel = "N", description = "Hasher threads, one key partition each. Default: the cores the readers leave, at least 1 (1 for an input under 16 MiB). At most 4 x the cores (more is capped, with a warning).")
     Integer handlers;
 
     @Option(names = "--batch-size", paramLabel = "ROWS", defaultValue = "" + EngineSettings.DEFAULT_BATCH,

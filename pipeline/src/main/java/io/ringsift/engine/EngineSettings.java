@@ -33,18 +33,17 @@ public record EngineSettings(int readers, int handlers, int batchSize, int ringS
     }
 
     /**
-     * Defaults for this box: a third of the cores read (at least one), the rest hash, and at least
-     * two handlers where there are two cores. A row costs a handler about twice what it costs a
-     * reader (the Bloom filter, the exact set and the field statistics against framing and the key
-     * hash), so on the 2-core bench machine 1 reader + 2 handlers ran the 10M-row file in 24.5 and
-     * 22.1 s against 31.6 and 25.6 s for 1 + 1 (alternating, docs/benchmarks.md, "Thread layout");
-     * with {@code --stats none} the two were level. A third thread on two cores costs little: the
-     * handlers block, not spin, when the ring is empty. {@code bench/run.sh --readers --handlers}
-     * measures a bigger machine's own layout.
+     * Defaults for this box: a third of the cores read (at least one), the rest hash (at least
+     * one). With the column statistics on the readers, the exact sets sized in one step and a
+     * batch's slots loaded together, one handler keeps up with one reader on the 2-core bench
+     * machine, and a third thread only shared the two cores: 1 reader + 1 handler ran the 1M-row
+     * file in 1.81-1.97 s against 2.07-2.36 s for 1 + 2, and the 10M-row file with {@code --stats
+     * none} in 3.95-4.08 s against 4.20-4.92 s (alternating, docs/benchmarks.md, "Thread layout,
+     * again"). {@code bench/run.sh --readers --handlers} measures a bigger machine's own layout.
      */
     public static EngineSettings defaults(int cores) {
         int readers = Math.max(1, cores / 3);
-        int handlers = Math.max(Math.min(2, cores), cores - readers);
+        int handlers = Math.max(1, cores - readers);
         return new EngineSettings(readers, handlers, DEFAULT_BATCH, DEFAULT_RING, WaitKind.BLOCKING);
     }
 
