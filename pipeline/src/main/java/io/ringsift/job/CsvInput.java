@@ -39,6 +39,8 @@ public final class CsvInput implements JobInput<CsvUnit, ByteRow> {
     private boolean values = true;
     private ReaderProfiles<ByteRow> readerProfiles;
     private Report.Dialect reportDialect;
+    /** {@link #estimatedKeys()} once worked out (it reads sample windows of the files); -1 before. */
+    private long estimatedKeys = -1;
 
     public CsvInput(CsvPlan plan, CsvDialect dialect, CsvParser parser, boolean keepRaw) {
         this.plan = plan;
@@ -153,6 +155,13 @@ public final class CsvInput implements JobInput<CsvUnit, ByteRow> {
      */
     @Override
     public long estimatedKeys() {
+        if (estimatedKeys < 0) {
+            estimatedKeys = sampleKeys();   // asked for the filter's size and again for the exact sets' (plannedRecords)
+        }
+        return estimatedKeys;
+    }
+
+    private long sampleKeys() {
         List<CsvFile> plain = new ArrayList<>();
         long other = 0;
         double storedPerRecord = -1;

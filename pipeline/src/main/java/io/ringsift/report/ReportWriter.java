@@ -22,7 +22,6 @@ public final class ReportWriter {
     public static void warmUpInBackground() {
         Thread t = new Thread(() -> {
             try {
-                JSON.writerFor(Report.class).writeValueAsBytes(null);
                 JSON.getSerializerProviderInstance().findTypedValueSerializer(Report.class, true, null);
             } catch (IOException | RuntimeException e) {
                 // write() builds them again and says what failed

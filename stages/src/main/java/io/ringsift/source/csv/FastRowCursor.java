@@ -117,19 +117,10 @@ final class FastRowCursor implements RowCursor {
         byte[] b = framer.buffer();
         int base = framer.recordStart();
         int[] starts = framer.relativeStarts();
-        int q = framer.quoteCode();
         for (int f = 0; f < n; f++) {
             if (framer.fieldEscaped(f)) {
-                int w = base + starts[f];
-                int e = base + ends[f];
-                for (int i = w; i < e; i++) {
-                    byte c = b[i];
-                    b[w++] = c;
-                    if (c == q && i + 1 < e && b[i + 1] == q) {
-                        i++;
-                    }
-                }
-                out[f] = w - base;
+                int s = base + starts[f];
+                out[f] = starts[f] + collapse(b, s, base + ends[f], b, s);
             }
         }
         return out;
@@ -153,16 +144,25 @@ final class FastRowCursor implements RowCursor {
         if (unescaped.length < e - s) {
             unescaped = Arrays.copyOf(unescaped, Math.max(e - s, unescaped.length * 2));
         }
+        return collapse(b, s, e, unescaped, 0);
+    }
+
+    /**
+     * Writes {@code b[s..e)} with its doubled quotes collapsed to {@code out} from {@code o};
+     * returns the length written. {@code out} may be {@code b} with {@code o <= s}: a write never
+     * overtakes the read.
+     */
+    private int collapse(byte[] b, int s, int e, byte[] out, int o) {
         int q = framer.quoteCode();
-        int n = 0;
+        int w = o;
         for (int i = s; i < e; i++) {
             byte c = b[i];
-            unescaped[n++] = c;
+            out[w++] = c;
             if (c == q && i + 1 < e && b[i + 1] == q) {
                 i++;
             }
         }
-        return n;
+        return w - o;
     }
 
     @Override
