@@ -4,22 +4,14 @@ import io.ringsift.partial.BaselineCsvFieldProfile;
 import io.ringsift.partial.CsvFieldProfile;
 import io.ringsift.partial.FieldProfile;
 import io.ringsift.partial.StatsLevel;
-import io.ringsift.record.RecordBatch;
-import java.io.ByteArrayInputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * FieldStatsBench's workload measured in thread CPU time rather than wall time, with the current
@@ -35,26 +27,8 @@ public final class FieldStatsCpu {
 
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 30;
-        byte[] bytes = CsvGen.bytes(20_000, 42, 0.2, true);
-        List<String[]> list = new ArrayList<>();
-        CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
-        try (Reader r = new InputStreamReader(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8);
-             CSVParser p = CSVParser.builder().setReader(r).setFormat(format).get()) {
-            for (CSVRecord rec : p) {
-                list.add(rec.values());
-            }
-        }
-        RecordBatch batch = new RecordBatch(list.size());
-        Object[] byteRows = new Object[list.size()];
-        for (int i = 0; i < byteRows.length; i++) {
-            int f = batch.fieldMark();
-            int a = batch.arenaMark();
-            for (String v : list.get(i)) {
-                byte[] b = v.getBytes(StandardCharsets.UTF_8);
-                batch.addField(b, 0, b.length);
-            }
-            byteRows[i] = batch.endRow(f, a);
-        }
+        List<String[]> list = GeneratedRows.values(20_000);
+        Object[] byteRows = GeneratedRows.byteRows(list, false);
         Object[][] forms = {byteRows, list.toArray(new Object[0])};
         String[] formNames = {"BYTES", "STRINGS"};
         StatsLevel[] levels = {StatsLevel.BASIC, StatsLevel.FULL};

@@ -1,23 +1,15 @@
 package io.ringsift.jmh;
 
 import io.ringsift.bench.CsvGen;
+import io.ringsift.bench.GeneratedRows;
 import io.ringsift.partial.BaselineCsvFieldProfile;
 import io.ringsift.partial.CsvFieldProfile;
 import io.ringsift.partial.FieldProfile;
 import io.ringsift.partial.StatsLevel;
 import io.ringsift.record.ByteRow;
 import io.ringsift.record.RecordBatch;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -65,42 +57,13 @@ public class FieldStatsBench {
     FieldProfile profile;
 
     @Setup
-    public void setup() throws IOException {
-        byte[] bytes = CsvGen.bytes(ROWS, 42, 0.2, true);
-        List<String[]> list = new ArrayList<>();
-        CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
-        try (Reader r = new InputStreamReader(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8);
-             CSVParser p = CSVParser.builder().setReader(r).setFormat(format).get()) {
-            for (CSVRecord rec : p) {
-                list.add(rec.values());
-            }
-        }
+    public void setup() {
+        List<String[]> list = GeneratedRows.values(ROWS);
         if (form.equals("STRINGS") && impl.equals("baseline")) {
             rows = list.toArray(new Object[0]);
-        } else if (form.equals("STRINGS")) {
-            RecordBatch batch = new RecordBatch(list.size());
-            rows = new Object[list.size()];
-            for (int i = 0; i < rows.length; i++) {
-                int fields = batch.fieldMark();
-                int arena = batch.arenaMark();
-                for (String v : list.get(i)) {
-                    batch.addField(v);
-                }
-                rows[i] = batch.endRow(fields, arena);
-            }
         } else {
-            // one batch holds every row's bytes, as the fast parser's arena does for the rows of a slot
-            RecordBatch batch = new RecordBatch(list.size());
-            rows = new Object[list.size()];
-            for (int i = 0; i < rows.length; i++) {
-                int fields = batch.fieldMark();
-                int arena = batch.arenaMark();
-                for (String v : list.get(i)) {
-                    byte[] b = v.getBytes(StandardCharsets.UTF_8);
-                    batch.addField(b, 0, b.length);
-                }
-                rows[i] = batch.endRow(fields, arena);
-            }
+            // one batch holds every row's bytes, as a reader's arena does for the rows of a slot
+            rows = GeneratedRows.byteRows(list, form.equals("STRINGS"));
         }
         List<String> names = List.of(CsvGen.HEADER.trim().split(","));
         int[][] map = {{0, 1, 2, 3, 4, 5, 6, 7}};
