@@ -1,7 +1,13 @@
 package io.ringsift.spark;
 
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntSupplier;
 import org.apache.spark.SparkConf;
+import org.apache.spark.Success$;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerTaskEnd;
 
 /**
  * One Spark context in local mode for all tests of this module (starting one takes seconds).
@@ -26,5 +32,39 @@ final class LocalSpark {
             Runtime.getRuntime().addShutdownHook(new Thread(sc::stop, "stop-local-spark"));
         }
         return sc;
+    }
+
+    /** What {@link #runFailingOnce} saw: the job's exit code and the task attempts that failed. */
+    record FailingOnce(int exitCode, int failedAttempts) {
+    }
+
+    /**
+     * Runs {@code job} on the shared context with the first attempt of one map task made to fail
+     * ({@code task}: the value {@link MapSide#FAIL_ONCE} takes), and counts the task attempts Spark
+     * saw fail, once its listener bus has caught up.
+     */
+    static FailingOnce runFailingOnce(String task, IntSupplier job) {
+        JavaSparkContext sc = context();
+        AtomicInteger failed = new AtomicInteger();
+        SparkListener failures = new SparkListener() {
+            @Override
+            public void onTaskEnd(SparkListenerTaskEnd end) {
+                if (end.reason() != Success$.MODULE$) {
+                    failed.incrementAndGet();
+                }
+            }
+        };
+        sc.sc().addSparkListener(failures);
+        sc.setLocalProperty(MapSide.FAIL_ONCE, task);
+        try {
+            int exit = job.getAsInt();
+            sc.sc().listenerBus().waitUntilEmpty(60_000);
+            return new FailingOnce(exit, failed.get());
+        } catch (TimeoutException e) {
+            throw new AssertionError(e);
+        } finally {
+            sc.setLocalProperty(MapSide.FAIL_ONCE, null);
+            sc.sc().removeSparkListener(failures);
+        }
     }
 }

@@ -5,11 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ringsift.cli.Main;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.spark.Success$;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.scheduler.SparkListener;
-import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,31 +26,11 @@ class RetriedTaskCountsOnceTest {
                 file.toString())).isZero();
 
         JavaSparkContext sc = LocalSpark.context();
-        AtomicInteger failed = new AtomicInteger();
-        SparkListener failures = new SparkListener() {
-            @Override
-            public void onTaskEnd(SparkListenerTaskEnd end) {
-                if (end.reason() != Success$.MODULE$) {
-                    failed.incrementAndGet();
-                }
-            }
-        };
-        sc.sc().addSparkListener(failures);
-        sc.setLocalProperty(MapSide.FAIL_ONCE, "1");
         Path spark = dir.resolve("spark");
-        try {
-            assertThat(SparkMain.run(sc, "ingest", "csv", "--key", "id", "--out", spark.toString(), "--expected-keys", "3000",
-                    "--chunk-size", "20000", "--partitions", "3", "-q", file.toString())).isZero();
-            try {
-                sc.sc().listenerBus().waitUntilEmpty(60_000);
-            } catch (java.util.concurrent.TimeoutException e) {
-                throw new AssertionError(e);
-            }
-        } finally {
-            sc.setLocalProperty(MapSide.FAIL_ONCE, null);
-            sc.sc().removeSparkListener(failures);
-        }
-        assertThat(failed.get()).as("failed task attempts").isEqualTo(1);
+        LocalSpark.FailingOnce run = LocalSpark.runFailingOnce("1", () -> SparkMain.run(sc, "ingest", "csv", "--key", "id", "--out",
+                spark.toString(), "--expected-keys", "3000", "--chunk-size", "20000", "--partitions", "3", "-q", file.toString()));
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.failedAttempts()).as("failed task attempts").isEqualTo(1);
         Outputs.assertSame(spark, local);
     }
 }

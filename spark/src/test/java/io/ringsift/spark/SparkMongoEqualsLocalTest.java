@@ -15,11 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.spark.Success$;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.scheduler.SparkListener;
-import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -110,31 +106,12 @@ class SparkMongoEqualsLocalTest {
     @Test
     void aRangeThatFailsOnceIsRetriedWithoutDoubleCounting() throws IOException {
         JavaSparkContext sc = LocalSpark.context();
-        AtomicInteger failed = new AtomicInteger();
-        SparkListener failures = new SparkListener() {
-            @Override
-            public void onTaskEnd(SparkListenerTaskEnd end) {
-                if (end.reason() != Success$.MODULE$) {
-                    failed.incrementAndGet();
-                }
-            }
-        };
-        sc.sc().addSparkListener(failures);
-        sc.setLocalProperty(MapSide.FAIL_ONCE, "0");   // range 0 holds 3 rejects: its part file is written twice
         Path out = dir.resolve("retried");
-        try {
-            assertThat(SparkMain.run(sc, args(mongo.connectionString(), out, "--partitions", 3, "--ranges", 4).toArray(String[]::new)))
-                    .isZero();
-            try {
-                sc.sc().listenerBus().waitUntilEmpty(60_000);
-            } catch (java.util.concurrent.TimeoutException e) {
-                throw new AssertionError(e);
-            }
-        } finally {
-            sc.setLocalProperty(MapSide.FAIL_ONCE, null);
-            sc.sc().removeSparkListener(failures);
-        }
-        assertThat(failed.get()).as("failed task attempts").isEqualTo(1);
+        // range 0 holds 3 rejects: its part file is written twice
+        LocalSpark.FailingOnce run = LocalSpark.runFailingOnce("0",
+                () -> SparkMain.run(sc, args(mongo.connectionString(), out, "--partitions", 3, "--ranges", 4).toArray(String[]::new)));
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.failedAttempts()).as("failed task attempts").isEqualTo(1);
         Outputs.assertSameDocuments(out, local);
     }
 
