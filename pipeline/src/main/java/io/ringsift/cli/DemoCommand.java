@@ -47,7 +47,7 @@ final class DemoCommand implements Callable<Integer> {
             w.println();
             w.println("$ ringsift " + String.join(" ", step));
             w.flush();
-            var cl = Main.commandLine();
+            var cl = Main.commandLine(step);
             cl.setOut(w);
             cl.setErr(spec.commandLine().getErr());
             worst = Math.max(worst, cl.execute(step));

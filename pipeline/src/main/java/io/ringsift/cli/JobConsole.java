@@ -2,7 +2,6 @@ package io.ringsift.cli;
 
 import io.ringsift.engine.RunControl;
 import io.ringsift.job.JobResult;
-import io.ringsift.report.ReportWriter;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -46,7 +45,6 @@ final class JobConsole {
     static <R> R run(CommandSpec spec, EngineOptions console, Job<R> job, Consumer<R> summary, Function<R, Ending> ending)
             throws Exception {
         RunControl control = new RunControl();
-        ReportWriter.warmUpInBackground();
         R result;
         try (Interrupts ignored = new Interrupts(control);
              ProgressLine progress = new ProgressLine(control.progress(), spec.commandLine().getErr(), console.showProgress())) {
