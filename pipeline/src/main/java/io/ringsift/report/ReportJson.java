@@ -270,21 +270,16 @@ final class ReportJson {
         }
     }
 
-    private static void number(JsonGenerator g, String name, Long v) throws IOException {
-        if (v != null) {
-            g.writeNumberField(name, v);
+    /** A whole number (Integer, Long) or a Double, as the mapper writes each. */
+    private static void number(JsonGenerator g, String name, Number v) throws IOException {
+        if (v == null) {
+            return;
         }
-    }
-
-    private static void number(JsonGenerator g, String name, Integer v) throws IOException {
-        if (v != null) {
-            g.writeNumberField(name, v);
-        }
-    }
-
-    private static void number(JsonGenerator g, String name, Double v) throws IOException {
-        if (v != null) {
-            g.writeNumberField(name, v);
+        g.writeFieldName(name);
+        if (v instanceof Double d) {
+            g.writeNumber(d.doubleValue());
+        } else {
+            g.writeNumber(v.longValue());
         }
     }
 
