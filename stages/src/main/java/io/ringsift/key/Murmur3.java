@@ -42,14 +42,23 @@ public final class Murmur3 {
         long k2 = 0;
         int rest = len - i;
         int p = off + i;
-        for (int j = rest - 1; j >= 8; j--) {
-            k2 = (k2 << 8) | (b[p + j] & 0xFFL);
-        }
-        if (rest >= 8) {
-            k1 = getLong(b, p);
+        if (p + 16 <= b.length) {
+            // the tail's two words read whole and masked to the value (a value inside a reader's
+            // buffer, the usual case): no loop of byte loads, each waiting for the one before
+            k1 = rest >= 8 ? getLong(b, p) : getLong(b, p) & (1L << (rest << 3)) - 1;
+            if (rest > 8) {
+                k2 = getLong(b, p + 8) & (1L << ((rest - 8) << 3)) - 1;
+            }
         } else {
-            for (int j = rest - 1; j >= 0; j--) {
-                k1 = (k1 << 8) | (b[p + j] & 0xFFL);
+            for (int j = rest - 1; j >= 8; j--) {
+                k2 = (k2 << 8) | (b[p + j] & 0xFFL);
+            }
+            if (rest >= 8) {
+                k1 = getLong(b, p);
+            } else {
+                for (int j = rest - 1; j >= 0; j--) {
+                    k1 = (k1 << 8) | (b[p + j] & 0xFFL);
+                }
             }
         }
         if (rest > 8) {

@@ -53,6 +53,28 @@ class Murmur3Test {
         }
     }
 
+    /**
+     * Values inside a longer buffer, as a reader's buffer holds them: the tail is read as whole
+     * words and masked, so the bytes after the value must not change the hash.
+     */
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void equalsGuavaInsideALongerBuffer(long seed) {
+        Random r = new Random(seed);
+        for (int i = 0; i < 20; i++) {
+            byte[] bytes = new byte[r.nextInt(81) + 40];
+            r.nextBytes(bytes);
+            for (int off = 0; off < 6; off++) {
+                for (int len = 0; off + len + 16 <= bytes.length && len <= 48; len++) {
+                    HashCode guava = Hashing.murmur3_128().hashBytes(bytes, off, len);
+                    Murmur3 m = new Murmur3().hash(bytes, off, len);
+                    assertThat(m.h1).as("off %d len %d", off, len).isEqualTo(guava.asLong());
+                    assertThat(m.h2).as("off %d len %d", off, len).isEqualTo(secondHalf(guava));
+                }
+            }
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("seeds")
     void twoLongsEqualsGuavaOverTheSixteenFunnelledBytes(long seed) {
