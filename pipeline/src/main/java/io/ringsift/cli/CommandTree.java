@@ -65,12 +65,11 @@ final class CommandTree {
         return null;
     }
 
+    /** As picocli makes a subcommand named in an annotation: its factory (which opens package-private constructors). */
     private static Object instance(Class<?> type) {
         try {
-            var constructor = type.getDeclaredConstructor();
-            constructor.setAccessible(true);
-            return constructor.newInstance();
-        } catch (ReflectiveOperationException e) {
+            return CommandLine.defaultFactory().create(type);
+        } catch (Exception e) {
             throw new IllegalStateException("cannot create command " + type.getName(), e);
         }
     }
