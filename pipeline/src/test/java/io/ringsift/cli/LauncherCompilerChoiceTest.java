@@ -69,6 +69,9 @@ class LauncherCompilerChoiceTest {
         assertThat(launch(Map.of(), "ingest", "csv", small.toString(), big.toString(), "--key", "key")).doesNotContain(C1_ONLY);
         assertThat(launch(Map.of(), "ingest", "csv", "-", "--key", "key")).doesNotContain(C1_ONLY);
         assertThat(launch(Map.of(), "ingest", "csv", dir.toString(), "--key", "key")).doesNotContain(C1_ONLY);
+        Path fifo = dir.resolve("pipe.csv");   // as <(zcat big.csv.gz) would give
+        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+        assertThat(launch(Map.of(), "ingest", "csv", small.toString(), fifo.toString(), "--key", "key")).doesNotContain(C1_ONLY);
         Path gz = Files.writeString(dir.resolve("a.csv.gz"), "x");
         assertThat(launch(Map.of(), "ingest", "csv", gz.toString(), "--key", "key")).doesNotContain(C1_ONLY);
         assertThat(launch(Map.of(), "ingest", "mongo", "--uri", "mongodb://h", "--key", "k")).doesNotContain(C1_ONLY);
