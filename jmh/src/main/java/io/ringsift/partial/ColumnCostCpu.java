@@ -57,9 +57,11 @@ public final class ColumnCostCpu {
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         List<List<Double>> ns = new ArrayList<>();
         names.forEach(n -> ns.add(new ArrayList<>()));
+        ColumnStats[] last = new ColumnStats[columns.length];
         for (int round = 0; round <= rounds; round++) {
             for (int c = 0; c < columns.length; c++) {
                 ColumnStats stats = new ColumnStats(true);
+                last[c] = stats;
                 Column col = columns[c];
                 long t = mx.getCurrentThreadCpuTime();
                 for (int i = 0; i < col.starts.length; i++) {
@@ -69,9 +71,6 @@ public final class ColumnCostCpu {
                 if (round > 0) {
                     ns.get(c).add(perValue);
                 }
-                if (stats.nonEmpty() == -1) {
-                    System.out.print("");   // keeps the figures
-                }
             }
         }
         double total = 0;
@@ -80,13 +79,11 @@ public final class ColumnCostCpu {
             Collections.sort(v);
             double median = v.get(v.size() / 2);
             total += median;
-            ColumnStats once = new ColumnStats(true);
-            Column col = columns[c];
-            for (int i = 0; i < col.starts.length; i++) {
-                once.accept(col.bytes, col.starts[i], col.ends[i], col.ascii);
-            }
-            System.out.printf(Locale.ROOT, "%-12s %6.1f ns/value  (%s, %,.0f distinct)%n", names.get(c), median,
-                    once.distinctExact() ? "exact" : "sketch", once.distinctEstimate());
+            ColumnStats s = last[c];
+            System.out.printf(Locale.ROOT, "%-12s %6.1f ns/value  (%s)%n", names.get(c), median, s.distinctExact()
+                    ? String.format(Locale.ROOT, "exact, %,.0f distinct", s.distinctEstimate())
+                    : String.format(Locale.ROOT, "sketch, ~%,.0f distinct, 95%% bounds %,.0f..%,.0f", s.distinctEstimate(),
+                            s.distinctLowerBound(), s.distinctUpperBound()));
         }
         System.out.printf(Locale.ROOT, "%-12s %6.1f ns/row, %d rows, median of %d rounds%n", "all columns", total,
                 columns.length == 0 ? 0 : columns[0].starts.length, rounds);

@@ -50,20 +50,14 @@ final class DuplicateCounter {
     private long expectedRecords;
 
     DuplicateCounter(long memoryBytes) {
-        this(memoryBytes, 0);
-    }
-
-    /**
-     * @param expectedRecords records this counter is expected to see (its share of the input's
-     *                        planned records), used only to forecast its exact set's size
-     */
-    DuplicateCounter(long memoryBytes, long expectedRecords) {
         this.memoryBytes = memoryBytes;
-        this.expectedRecords = Math.max(0, expectedRecords);
         this.exact = new HashPairSet(1024, memoryBytes);
     }
 
-    /** See {@link #DuplicateCounter(long, long)}; 0 or less: unknown. */
+    /**
+     * Records this counter is expected to see (its share of the input's planned records), used only
+     * to forecast its exact set's size; 0 or less: unknown.
+     */
     void expectRecords(long records) {
         this.expectedRecords = Math.max(0, records);
     }

@@ -94,7 +94,8 @@ class ExactSetForecastTest {
         final BloomChain chain;
 
         Handler(long expectedRecords) {
-            counter = new DuplicateCounter(Long.MAX_VALUE, expectedRecords);
+            counter = new DuplicateCounter(Long.MAX_VALUE);
+            counter.expectRecords(expectedRecords);
             chain = BloomChain.create(new FilterParams(expectedRecords, 0.01), 1);
         }
 
