@@ -112,7 +112,7 @@ public class RingHandoffBench {
         for (int s = 0; s < slots; s++) {
             fill(ring.get(s).batch(), s * batchSize);
         }
-        publisher = new BatchPublisher(ring, batchSize, new RunControl());
+        publisher = new BatchPublisher(ring, batchSize, new RunControl(), null);
     }
 
     private void fill(RecordBatch b, int from) {

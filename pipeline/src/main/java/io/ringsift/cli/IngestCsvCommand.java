@@ -73,7 +73,7 @@ final class IngestCsvCommand implements Callable<Integer> {
         // planning inside the console: an interrupt while planning still ends in a report
         JobResult result = JobConsole.run(spec, threads, pipeline.maxRejects, control -> {
             CsvInput input = csv.plan(files, dialect, keySpec, engine.readers(), split, spec.commandLine().getErr(), threads.quiet, false,
-                    pipeline.stats);
+                    pipeline.stats).withStatsPlacement(pipeline.statsOn);
             if ((ingest.exact || resume.checkpoint != null) && input.hasStream()) {
                 throw new ParameterException(spec.commandLine(), (ingest.exact ? "--exact reads the input twice" : "--checkpoint needs input it can read again")
                         + ", and a stream (standard input, a pipe) can be read only once: save it to a file first");

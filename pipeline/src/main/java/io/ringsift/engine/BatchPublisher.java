@@ -1,6 +1,7 @@
 package io.ringsift.engine;
 
 import com.lmax.disruptor.RingBuffer;
+import io.ringsift.record.HandlerLoad;
 import io.ringsift.record.RecordBatch;
 import io.ringsift.record.RecordSink;
 
@@ -12,11 +13,14 @@ import io.ringsift.record.RecordSink;
 public final class BatchPublisher<R> implements RecordSink<R> {
     private final RingBuffer<RingEvent<R>> ring;
     private final RunControl control;
+    private final HandlerLoad load;
     private RecordBatch<R> local;
+    private long waited;
 
-    public BatchPublisher(RingBuffer<RingEvent<R>> ring, int batchCapacity, RunControl control) {
+    public BatchPublisher(RingBuffer<RingEvent<R>> ring, int batchCapacity, RunControl control, HandlerLoad load) {
         this.ring = ring;
         this.control = control;
+        this.load = load;
         this.local = new RecordBatch<>(batchCapacity);
     }
 
@@ -28,7 +32,9 @@ public final class BatchPublisher<R> implements RecordSink<R> {
     @Override
     public void publish(int unit) {
         if (!local.isEmpty()) {
+            long asked = System.nanoTime();
             long seq = ring.next();
+            waited += System.nanoTime() - asked;
             RingEvent<R> slot = ring.get(seq);
             // every handler has passed this slot (or next() would still be waiting), so its batch is ours
             RecordBatch<R> consumed = slot.batch;
@@ -38,6 +44,16 @@ public final class BatchPublisher<R> implements RecordSink<R> {
             ring.publish(seq);
         }
         local.reset(unit);
+    }
+
+    @Override
+    public HandlerLoad handlerLoad() {
+        return load;
+    }
+
+    @Override
+    public long waitedNanos() {
+        return waited;
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.ringsift.engine;
 import com.lmax.disruptor.EventHandler;
 import io.ringsift.key.KeyHash;
 import io.ringsift.partial.RowConsumer;
+import io.ringsift.record.HandedColumns;
 import io.ringsift.record.RecordBatch;
 
 /**
@@ -15,12 +16,18 @@ public final class HasherHandler<R, S extends RowConsumer<? super R>> implements
     private final int partitions;
     private final S state;
     private final RunControl control;
+    private final HandlerClock clock;
 
     public HasherHandler(int index, int partitions, S state, RunControl control) {
+        this(index, partitions, state, control, null);
+    }
+
+    HasherHandler(int index, int partitions, S state, RunControl control, HandlerClock clock) {
         this.index = index;
         this.partitions = partitions;
         this.state = state;
         this.control = control;
+        this.clock = clock;
     }
 
     @Override
@@ -29,6 +36,7 @@ public final class HasherHandler<R, S extends RowConsumer<? super R>> implements
             // keep consuming so readers blocked on a full ring can see the stop and return
             return;
         }
+        long started = clock != null ? System.nanoTime() : 0;
         RecordBatch<R> b = event.batch;
         int unit = b.unitId();
         long[] hi = b.hashHi;
@@ -42,6 +50,15 @@ public final class HasherHandler<R, S extends RowConsumer<? super R>> implements
             if (KeyHash.partition(hi[r], partitions) == index) {
                 b.seen[r] = state.accept(lo[r], hi[r], b.row(r), b.raw[r], unit);
             }
+        }
+        HandedColumns handed = b.handed();
+        for (int j = 0, n = handed.count(); j < n; j++) {
+            if (handed.handler(j) == index) {
+                b.feedHanded(j);
+            }
+        }
+        if (clock != null) {
+            clock.addBusy(index, System.nanoTime() - started, b.size());
         }
     }
 

@@ -65,9 +65,11 @@ public final class RunEngine {
         Disruptor<RingEvent<R>> disruptor = new Disruptor<>(() -> new RingEvent<>(batch), settings.ringSize(),
                 daemonThreads("ringsift-handler"),
                 settings.readers() == 1 ? ProducerType.SINGLE : ProducerType.MULTI, settings.waitKind().strategy());
+        int readerCount = Math.max(1, Math.min(settings.readers(), units.size()));
+        HandlerClock clock = new HandlerClock(h, readerCount);
         List<HasherHandler<R, S>> hashers = new ArrayList<>();
         for (int i = 0; i < h; i++) {
-            hashers.add(new HasherHandler<>(i, h, partitions.apply(i), control));
+            hashers.add(new HasherHandler<>(i, h, partitions.apply(i), control, clock));
         }
         disruptor.setDefaultExceptionHandler(new FailOnException<>(units, position, control));
         @SuppressWarnings("unchecked")
@@ -75,7 +77,6 @@ public final class RunEngine {
         if (after != null) {
             group.then(after);
         }
-        int readerCount = Math.max(1, Math.min(settings.readers(), units.size()));
         // made before the handler threads start: a factory that throws (OutOfMemoryError in --exact's
         // second pass) must not leave them running (FailureAfterReadingHadNoReportTest)
         List<UnitReader<U, R>> unitReaders = new ArrayList<>();
@@ -88,7 +89,7 @@ public final class RunEngine {
         AtomicReferenceArray<UnitResult> results = new AtomicReferenceArray<>(units.size());
         List<Thread> readers = new ArrayList<>();
         for (int i = 0; i < readerCount; i++) {
-            BatchPublisher<R> publisher = new BatchPublisher<>(ring, batch, control);
+            BatchPublisher<R> publisher = new BatchPublisher<>(ring, batch, control, clock);
             UnitReader<U, R> reader = unitReaders.get(i);
             Thread t = new Thread(() -> readUnits(queue, reader, publisher, rejects, results, position, control), "ringsift-reader-" + i);
             t.setDaemon(true);

@@ -5,6 +5,7 @@ import io.ringsift.partial.ColumnStats;
 import io.ringsift.partial.HashPairSet;
 import io.ringsift.partial.KeyCounts;
 import io.ringsift.partial.CsvFieldProfile;
+import io.ringsift.partial.StatsPlacement;
 import io.ringsift.partial.FieldProfile;
 import io.ringsift.partial.StatsLevel;
 import io.ringsift.partial.ValueType;
@@ -38,6 +39,7 @@ public final class CsvInput implements JobInput<CsvUnit, ByteRow> {
     private final boolean keepRaw;
     private boolean values = true;
     private ReaderProfiles<ByteRow> readerProfiles;
+    private StatsPlacement statsPlacement = StatsPlacement.AUTO;
     private Report.Dialect reportDialect;
     /** {@link #estimatedKeys()} once worked out (it reads sample windows of the files); -1 before. */
     private long estimatedKeys = -1;
@@ -52,6 +54,12 @@ public final class CsvInput implements JobInput<CsvUnit, ByteRow> {
     /** No stage reads row values (no field statistics): readers then make no strings at all. */
     public CsvInput withoutValues() {
         values = false;
+        return this;
+    }
+
+    /** Which threads keep the column statistics ({@code --stats-on}); the figures are the same. */
+    public CsvInput withStatsPlacement(StatsPlacement placement) {
+        statsPlacement = placement;
         return this;
     }
 
@@ -124,13 +132,19 @@ public final class CsvInput implements JobInput<CsvUnit, ByteRow> {
      * The readers keep the column statistics: a row's bytes are in the reader's cache when it is
      * framed, and copying every field into the batch for a handler on another core cost more than
      * the statistics themselves (docs/benchmarks.md, "What the field statistics cost a whole run").
+     * With {@code --stats-on auto} a reader still hands single columns, with their values only, to
+     * handlers that wait for it ("Columns handed to the handlers").
      */
     @Override
     public ReaderProfiles<ByteRow> statsOnReaders(StatsLevel level) {
         if (level == StatsLevel.NONE) {
             return null;
         }
-        readerProfiles = new ReaderProfiles<>(() -> newProfile(level));
+        readerProfiles = new ReaderProfiles<>(() -> {
+            CsvFieldProfile p = newProfile(level);
+            p.handingOver(statsPlacement);
+            return p;
+        });
         values = false;
         return readerProfiles;
     }

@@ -1,5 +1,6 @@
 package io.ringsift.partial;
 
+import io.ringsift.record.ValueSink;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
@@ -27,7 +28,7 @@ import java.util.List;
  * The report shows the number order when the dominant type is integer or decimal, the other
  * otherwise ({@link #minMaxByNumber()}).
  */
-public final class ColumnStats {
+public final class ColumnStats implements ValueSink {
     /**
      * lgK for per-column HLL sketches: 4096 registers, about 1.6% relative standard error. HLL_8 (one
      * byte a register, 4 KiB) rather than HLL_4: it updates without nibble packing.
@@ -110,7 +111,8 @@ public final class ColumnStats {
      * probe: its length, type and place among the extremes were settled when it was first seen, and
      * repeating a value changes none of them. Low-cardinality columns are almost all repeats.
      */
-    void accept(byte[] b, int s, int e) {
+    @Override
+    public void accept(byte[] b, int s, int e) {
         accept(b, s, e, false);
     }
 

@@ -1,6 +1,9 @@
 package io.ringsift.partial;
 
 import io.ringsift.record.ByteRow;
+import io.ringsift.record.HandedColumns;
+import io.ringsift.record.RecordBatch;
+import io.ringsift.record.RecordSink;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
@@ -14,6 +17,8 @@ public final class CsvFieldProfile implements FieldProfile<ByteRow> {
     private final List<String> names;
     private final int[][] unitFieldIndexes;
     private final ColumnStats[] columns;
+    /** When not null, this profile is a reader's and may hand columns to the handlers; see {@link #handingOver}. */
+    private ColumnBalancer balancer;
     /** Checkpoint format of the column figures; a negative number, so the old format (which began with the column count) is told apart. */
     private static final int FORMAT = -3;
 
@@ -44,16 +49,81 @@ public final class CsvFieldProfile implements FieldProfile<ByteRow> {
     }
 
     /**
+     * Lets this reader's profile hand columns to the handlers ({@link StatsPlacement}). Only for
+     * rows taken by {@link #acceptFields(byte[], int, int[], int[], int, boolean, int, RecordBatch)},
+     * and only when every unit's columns are the run's columns in the run's order: a handed value
+     * is found by its position in the row. Otherwise every column stays on the reader.
+     */
+    public void handingOver(StatsPlacement placement) {
+        if (placement == StatsPlacement.READERS) {
+            return;
+        }
+        for (int[] map : unitFieldIndexes) {
+            if (map.length != columns.length) {
+                return;
+            }
+            for (int i = 0; i < map.length; i++) {
+                if (map[i] != i) {
+                    return;
+                }
+            }
+        }
+        balancer = new ColumnBalancer(columns, placement);
+    }
+
+    /**
+     * Where handed columns go for the read about to start: the sink the reader publishes to; null,
+     * or a sink with no handlers behind it, hands no more over.
+     */
+    public void handTo(RecordSink<?> sink) {
+        if (balancer != null) {
+            balancer.handTo(sink);
+        }
+    }
+
+    /**
      * Takes a row straight from a reader's buffer, without copying it into a {@link ByteRow}: field
      * {@code i} is {@code b[base + starts[i] .. base + ends[i])}, already a value (no doubled quotes to
      * collapse). {@code ascii} says every byte of the row is ASCII, so no value's length needs
      * counting in chars. The same figures as {@link #accept(ByteRow, int)} over the same values.
+     *
+     * <p>{@code batch} is the one the row goes into next: the values of columns handed to the
+     * handlers are copied into it ({@link HandedColumns}); called before the row is added.
      */
-    public void acceptFields(byte[] b, int base, int[] starts, int[] ends, int count, boolean ascii, int unit) {
-        int[] map = unitFieldIndexes[unit];
-        for (int i = 0; i < count; i++) {
-            columns[map[i]].accept(b, base + starts[i], base + ends[i], ascii);
+    public void acceptFields(byte[] b, int base, int[] starts, int[] ends, int count, boolean ascii, int unit,
+                             RecordBatch<?> batch) {
+        ColumnBalancer bal = balancer;
+        if (bal == null) {
+            int[] map = unitFieldIndexes[unit];
+            for (int i = 0; i < count; i++) {
+                columns[map[i]].accept(b, base + starts[i], base + ends[i], ascii);
+            }
+            return;
         }
+        // identity field maps (handingOver): field i is column i
+        if (batch.isEmpty()) {
+            bal.startBatch(batch);
+        }
+        int[] kept = bal.kept();
+        if (bal.sampling()) {
+            long t = System.nanoTime();
+            for (int i : kept) {
+                columns[i].accept(b, base + starts[i], base + ends[i], ascii);
+                long now = System.nanoTime();
+                bal.sample(i, now - t);
+                t = now;
+            }
+        } else {
+            for (int i : kept) {
+                columns[i].accept(b, base + starts[i], base + ends[i], ascii);
+            }
+        }
+        HandedColumns handed = batch.handed();
+        for (int j = 0, n = handed.count(); j < n; j++) {
+            int f = handed.field(j);
+            batch.addHandedValue(b, base + starts[f], ends[f] - starts[f]);
+        }
+        bal.row();
     }
 
     @Override

@@ -28,6 +28,9 @@ public final class RecordBatch<R> {
     private int[] fieldEnds = new int[1 << 12];
     private int fieldCount;
 
+    /** Columns whose statistics the handlers keep for this batch's rows ({@link HandedColumns}). */
+    private HandedColumns handed = HandedColumns.NONE;
+
     /** Input bytes consumed while this batch was filled, for progress figures. */
     private long inputBytes;
 
@@ -94,6 +97,35 @@ public final class RecordBatch<R> {
         inputBytes = 0;
         arenaLength = 0;
         fieldCount = 0;
+        handed = HandedColumns.NONE;
+    }
+
+    /**
+     * Stamps this batch, before its first row, with the columns handed to the handlers: each row
+     * added then carries their values ({@link #addHandedValue}), in the stamp's order.
+     */
+    public void handOver(HandedColumns columns) {
+        handed = columns;
+    }
+
+    public HandedColumns handed() {
+        return handed;
+    }
+
+    /** Adds the current row's value of the next handed column (the stamp's order). */
+    public void addHandedValue(byte[] src, int off, int len) {
+        addField(src, off, len);
+    }
+
+    /** Feeds handed column {@code j}'s value of every row, in row order, to its sink. */
+    public void feedHanded(int j) {
+        int k = handed.count();
+        ValueSink sink = handed.sink(j);
+        byte[] a = arena;
+        int[] ends = fieldEnds;
+        for (int f = j, n = size * k; f < n; f += k) {
+            sink.accept(a, f == 0 ? 0 : ends[f - 1], ends[f]);
+        }
     }
 
     /**

@@ -153,6 +153,11 @@ public final class CsvUnitReader implements UnitReader<CsvUnit, ByteRow> {
                 : new CommonsRowCursor(framer, dialect, columns, keepRaw);
         boolean header = unit.start() == 0 && dialect.header();
         int[] key = file.keyIndexes();
+        if (sliced != null) {
+            // handed values ride in the batch's arena, which must hold nothing else; and only the
+            // fast cursor slices every row (a row the profile takes whole must find every column here)
+            sliced.handTo(withValues || parser != CsvParser.FAST ? null : sink);
+        }
         long reported = 0;
         while (cursor.next()) {
             if (header) {
@@ -187,7 +192,7 @@ public final class CsvUnitReader implements UnitReader<CsvUnit, ByteRow> {
             RecordBatch<? super ByteRow> batch = sink.batch();
             ByteRow values = withValues ? cursor.row(batch) : null;
             // last: slicing may collapse doubled quotes in the framer's buffer
-            if (profile != null && (sliced == null || !cursor.sliceTo(sliced, unit.id()))) {
+            if (profile != null && (sliced == null || !cursor.sliceTo(sliced, unit.id(), batch))) {
                 scratch.reset(unit.id());
                 profile.accept(cursor.row(scratch), unit.id());
             }

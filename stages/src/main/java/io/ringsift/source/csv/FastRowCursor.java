@@ -95,13 +95,13 @@ final class FastRowCursor implements RowCursor {
      * longer than its text): so call this after everything else that reads the record.
      */
     @Override
-    public boolean sliceTo(CsvFieldProfile profile, int unit) {
+    public boolean sliceTo(CsvFieldProfile profile, int unit, RecordBatch<?> batch) {
         int n = framer.fieldCount();
         int[] ends = framer.relativeEnds();
         if (framer.anyEscaped()) {
             ends = collapseInPlace(n, ends);
         }
-        profile.acceptFields(framer.buffer(), framer.recordStart(), framer.relativeStarts(), ends, n, ascii, unit);
+        profile.acceptFields(framer.buffer(), framer.recordStart(), framer.relativeStarts(), ends, n, ascii, unit, batch);
         return true;
     }
 

@@ -39,9 +39,10 @@ interface RowCursor {
      * Hands the current record's fields to {@code profile} straight from where they were framed,
      * without copying them into a row; false when the parser cannot (it makes Strings), and the
      * caller hands over a copied row instead. The record's bytes may be rewritten (doubled quotes
-     * collapsed in place): call it after everything else that reads the record.
+     * collapsed in place): call it after everything else that reads the record. {@code batch} is
+     * the one the record goes into next, for the values of columns handed to the handlers.
      */
-    default boolean sliceTo(CsvFieldProfile profile, int unit) {
+    default boolean sliceTo(CsvFieldProfile profile, int unit, RecordBatch<?> batch) {
         return false;
     }
 
