@@ -188,8 +188,7 @@ final class CheckCommand implements Callable<Integer> {
             return runJob(input, new byte[0], filter, outputs, settings, null);
         }
         var err = spec.commandLine().getErr();
-        CsvInput input = csv.plan(files, dialect, keySpec, engine.readers(), split, err, threads.quiet, true, pipeline.stats)
-                .withStatsPlacement(pipeline.statsOn);
+        CsvInput input = csv.plan(files, dialect, keySpec, engine.readers(), split, err, threads.quiet, true, pipeline.stats);
         CsvPlan plan = input.plan();
         CsvInput referenceInput = null;
         if (exact) {

@@ -5,7 +5,6 @@ import io.ringsift.filter.FilterParams;
 import io.ringsift.job.JobSettings;
 import io.ringsift.key.KeySpec;
 import io.ringsift.partial.StatsLevel;
-import io.ringsift.partial.StatsPlacement;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -29,11 +28,6 @@ final class PipelineOptions {
     @Option(names = "--stats", paramLabel = "LEVEL", defaultValue = "full",
             description = "Field statistics: none, basic (counts, types, lengths), full (+ distinct estimates). Default: ${DEFAULT-VALUE}.")
     StatsLevel stats;
-
-    @Option(names = "--stats-on", paramLabel = "THREADS", defaultValue = "auto",
-            description = "Which threads keep CSV column statistics: auto (the readers, handing columns to handlers that wait"
-                    + " for work), readers, or handlers. The figures are the same; only the speed differs. Default: ${DEFAULT-VALUE}.")
-    StatsPlacement statsOn;
 
     @Option(names = "--max-rejects", paramLabel = "N", defaultValue = "-1",
             description = "Stop with exit code 4 when more than N records are rejected (default: no limit).")

@@ -26,23 +26,25 @@ final class ColumnBalancer {
      * Windows while the JIT compiles the hot path (interpreted, a column costs ten times what it
      * will): nothing moves before they are over and the run is steady.
      */
-    static final int WARMUP_WINDOWS = 2;
+    static final int WARMUP_WINDOWS = 4;
     /** Windows to let the layout settle after a move. */
     static final int SETTLE_WINDOWS = 2;
     /** A move is only considered when the reader's work a row changed by less than this since the last window... */
     static final double STEADY = 0.10;
     /**
-     * ...and the JIT compiled for at most this long during the window (ms, all compiler threads):
-     * while it still compiles the hot path, a window's figures are not the run's.
+     * ...and the JIT compiled for at most this long during a window in which the same move was
+     * wanted (ms, all compiler threads): while it still compiles the hot path, a window's figures
+     * are not the run's.
      */
     static final long JIT_QUIET_MS = 10;
     static final int SAMPLE_EVERY = 4;
     static final int SAMPLE_ROWS = 32;
-    /** Copying a value into the batch for the handler, on the reader (ns; JMH ColumnHandOverBench). */
-    static final double COPY_NS = 6;
+    /** Copying a value into the batch for the handler, on the reader (ns; JMH ColumnHandOverBench: 6.6-7.7). */
+    static final double COPY_NS = 7;
     /**
      * What a column adds to a handler's work for what it cost the reader: the handler reads the
-     * values from another core's batch, without the reader's knowing that a row is ASCII.
+     * values from another core's batch, without the reader's knowing that a row is ASCII
+     * (ColumnHandOverBench on one core: 0.5-1.26x, by column).
      */
     static final double HANDLER_FACTOR = 1.15;
     static final double MIN_GAIN = 0.03;
@@ -181,16 +183,14 @@ final class ColumnBalancer {
                 sampleCount[c] = 0;
             }
         }
-        long jit = JitClock.millis();
-        boolean steady = Math.abs(readerNs - lastReaderNs) <= STEADY * lastReaderNs
-                && lastJitMillis >= 0 && jit - lastJitMillis <= JIT_QUIET_MS;
+        boolean steady = Math.abs(readerNs - lastReaderNs) <= STEADY * lastReaderNs;
         lastReaderNs = readerNs;
-        lastJitMillis = jit;
         if (settle > 0) {
             settle--;
             return;
         }
         if (!steady || !measured || handlerNs.length == 0) {
+            lastJitMillis = -1;
             return;
         }
         double[] steadyCost = new double[cost.length];
@@ -208,7 +208,15 @@ final class ColumnBalancer {
             slowest = Math.max(slowest, ns);
         }
         int c = choose(readerNs, handlerNs[least], slowest, steadyCost, handedHere);
-        if (c >= 0 && load.claimMove(now, 2 * wall)) {
+        if (c < 0) {
+            lastJitMillis = -1;
+            return;
+        }
+        // asked only once a move is wanted: a short run never loads the management classes (~20 ms)
+        long jit = JitClock.millis();
+        boolean jitQuiet = lastJitMillis >= 0 && jit - lastJitMillis <= JIT_QUIET_MS;
+        lastJitMillis = jit;
+        if (jitQuiet && load.claimMove(now, 2 * wall)) {
             handOver(c, least);
             settle = SETTLE_WINDOWS;
         }
