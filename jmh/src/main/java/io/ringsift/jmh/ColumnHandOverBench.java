@@ -30,7 +30,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * <pre>
  *   keptOnReader   CsvFieldProfile.acceptFields of a one-column row straight from the buffer, ASCII
  *                  known: the column's statistics on the reader
- *   copiedForHandler  RecordBatch.addHandedValue + add: what the reader pays for a handed column
+ *   copiedForHandler  RecordBatch.markAscii + addHandedValue + add: what the reader pays for a handed column
  *                  (ColumnBalancer.COPY_NS)
  *   fedOnHandler   RecordBatch.feedHanded into the column: the handler's side, on one core (the
  *                  run adds the reading of another core's batch)
@@ -88,6 +88,7 @@ public class ColumnHandOverBench {
             filled[b].reset(0);
             filled[b].handOver(handed);
             for (int r = b * BATCH; r < (b + 1) * BATCH; r++) {
+                filled[b].markAscii(true);
                 filled[b].addHandedValue(buffer, starts[r], ends[r] - starts[r]);
                 filled[b].add(0, 0, r, null, null);
             }
@@ -115,6 +116,7 @@ public class ColumnHandOverBench {
             if (b.isEmpty()) {
                 b.handOver(handed);
             }
+            b.markAscii(true);
             b.addHandedValue(buffer, starts[r], ends[r] - starts[r]);
             if (b.add(0, 0, r, null, null)) {
                 b.reset(0);

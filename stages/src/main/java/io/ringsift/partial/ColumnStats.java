@@ -111,13 +111,13 @@ public final class ColumnStats implements ValueSink {
      * probe: its length, type and place among the extremes were settled when it was first seen, and
      * repeating a value changes none of them. Low-cardinality columns are almost all repeats.
      */
-    @Override
     public void accept(byte[] b, int s, int e) {
         accept(b, s, e, false);
     }
 
     /** As {@link #accept(byte[], int, int)}; {@code ascii} true when the caller knows every byte is ASCII. */
-    void accept(byte[] b, int s, int e, boolean ascii) {
+    @Override
+    public void accept(byte[] b, int s, int e, boolean ascii) {
         if (s == e) {
             empty++;
             minLength = 0;

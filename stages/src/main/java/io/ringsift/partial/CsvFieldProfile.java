@@ -119,6 +119,9 @@ public final class CsvFieldProfile implements FieldProfile<ByteRow> {
             }
         }
         HandedColumns handed = batch.handed();
+        if (handed.count() > 0) {
+            batch.markAscii(ascii);
+        }
         for (int j = 0, n = handed.count(); j < n; j++) {
             int f = handed.field(j);
             batch.addHandedValue(b, base + starts[f], ends[f] - starts[f]);

@@ -49,6 +49,8 @@ public final class RecordBatch<R> {
     public final byte[][] raw;
     /** Set by the owning handler: true when the key was probably seen before (check / dedup). */
     public final boolean[] seen;
+    /** Whether row {@code r} is all ASCII, as its reader found when it copied the handed values. */
+    private final boolean[] asciiRows;
 
     public RecordBatch(int capacity) {
         if (capacity < 1) {
@@ -61,6 +63,7 @@ public final class RecordBatch<R> {
         this.rows = new Object[capacity];
         this.raw = new byte[capacity][];
         this.seen = new boolean[capacity];
+        this.asciiRows = new boolean[capacity];
     }
 
     /**
@@ -117,14 +120,20 @@ public final class RecordBatch<R> {
         addField(src, off, len);
     }
 
+    /** Says whether the current row (the one being added) is all ASCII, for its handed values. */
+    public void markAscii(boolean ascii) {
+        asciiRows[size] = ascii;
+    }
+
     /** Feeds handed column {@code j}'s value of every row, in row order, to its sink. */
     public void feedHanded(int j) {
         int k = handed.count();
         ValueSink sink = handed.sink(j);
         byte[] a = arena;
         int[] ends = fieldEnds;
-        for (int f = j, n = size * k; f < n; f += k) {
-            sink.accept(a, f == 0 ? 0 : ends[f - 1], ends[f]);
+        boolean[] ascii = asciiRows;
+        for (int r = 0, f = j; r < size; r++, f += k) {
+            sink.accept(a, f == 0 ? 0 : ends[f - 1], ends[f], ascii[r]);
         }
     }
 

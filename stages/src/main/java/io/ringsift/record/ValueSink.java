@@ -5,6 +5,9 @@ package io.ringsift.record;
  * when the handler keeps that column's statistics ({@link HandedColumns}).
  */
 public interface ValueSink {
-    /** Takes the value {@code b[start..end)} (already unescaped; empty when start == end). */
-    void accept(byte[] b, int start, int end);
+    /**
+     * Takes the value {@code b[start..end)} (already unescaped; empty when start == end);
+     * {@code ascii} true when the caller knows every byte of it is ASCII.
+     */
+    void accept(byte[] b, int start, int end, boolean ascii);
 }

@@ -14,12 +14,17 @@ class HandedColumnsTest {
         final List<String> values = new ArrayList<>();
 
         @Override
-        public void accept(byte[] b, int start, int end) {
-            values.add(new String(b, start, end - start, StandardCharsets.UTF_8));
+        public void accept(byte[] b, int start, int end, boolean ascii) {
+            values.add(new String(b, start, end - start, StandardCharsets.UTF_8) + (ascii ? "" : "~"));
         }
     }
 
     private static void addRow(RecordBatch<Object> batch, String... handedValues) {
+        boolean ascii = true;
+        for (String v : handedValues) {
+            ascii &= v.chars().allMatch(c -> c < 0x80);
+        }
+        batch.markAscii(ascii);
         for (String v : handedValues) {
             byte[] b = ("<" + v + ">").getBytes(StandardCharsets.UTF_8);
             batch.addHandedValue(b, 1, b.length - 2);
@@ -44,8 +49,9 @@ class HandedColumnsTest {
         assertThat(batch.handed().handler(1)).isEqualTo(1);
         batch.feedHanded(0);
         batch.feedHanded(1);
-        assertThat(city.values).containsExactly("Oslo", "", "Lima");
-        assertThat(note.values).containsExactly("a", "é字", "");
+        // "~": the row was not all ASCII, and the sink is told so
+        assertThat(city.values).containsExactly("Oslo", "~", "Lima");
+        assertThat(note.values).containsExactly("a", "é字~", "");
     }
 
     @Test
