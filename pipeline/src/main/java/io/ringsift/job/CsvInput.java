@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Map;
 
 /** CSV files as a job input. */
@@ -40,6 +41,8 @@ public final class CsvInput implements JobInput<CsvUnit, ByteRow> {
     private boolean values = true;
     private ReaderProfiles<ByteRow> readerProfiles;
     private StatsPlacement statsPlacement = StatsPlacement.AUTO;
+    /** Every reader profile of every epoch, for {@link #columnsHandedOver}. */
+    private final List<CsvFieldProfile> madeForReaders = new CopyOnWriteArrayList<>();
     private Report.Dialect reportDialect;
     /** {@link #estimatedKeys()} once worked out (it reads sample windows of the files); -1 before. */
     private long estimatedKeys = -1;
@@ -143,10 +146,34 @@ public final class CsvInput implements JobInput<CsvUnit, ByteRow> {
         readerProfiles = new ReaderProfiles<>(() -> {
             CsvFieldProfile p = newProfile(level);
             p.handingOver(statsPlacement);
+            madeForReaders.add(p);
             return p;
         });
         values = false;
         return readerProfiles;
+    }
+
+    @Override
+    public String statsOn() {
+        return readerProfiles == null ? null : statsPlacement.name().toLowerCase(Locale.ROOT);
+    }
+
+    @Override
+    public List<String> columnsHandedOver() {
+        if (readerProfiles == null) {
+            return null;
+        }
+        List<String> names = plan.fields();
+        List<String> handed = new ArrayList<>();
+        for (int c = 0; c < names.size(); c++) {
+            for (CsvFieldProfile p : madeForReaders) {
+                if (p.handedOver(c)) {
+                    handed.add(names.get(c));
+                    break;
+                }
+            }
+        }
+        return handed;
     }
 
     @Override

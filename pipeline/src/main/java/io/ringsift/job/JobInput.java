@@ -114,9 +114,20 @@ public interface JobInput<U extends WorkUnit, R> {
         return null;
     }
 
+    /** {@code --stats-on} when the readers kept the column statistics ({@link #statsOnReaders}), for the timing block; else null. */
+    default String statsOn() {
+        return null;
+    }
+
+    /** The columns the readers handed to the handlers, with {@link #statsOn}; else null. */
+    default List<String> columnsHandedOver() {
+        return null;
+    }
+
     /** The report's {@code timing} block of a pass over this input that took {@code records} records. */
     default Report.Timing timing(RunOutcome<?> outcome, long records, EngineSettings engine) {
         long bytes = outcome.units().stream().filter(Objects::nonNull).mapToLong(UnitResult::bytes).sum();
-        return Report.Timing.of(outcome.elapsedNanos(), records, bytes, engine.readers(), engine.handlers(), parser(), planMillis());
+        return Report.Timing.of(outcome.elapsedNanos(), records, bytes, engine.readers(), engine.handlers(), parser(), planMillis())
+                .withStatsOn(statsOn(), columnsHandedOver());
     }
 }

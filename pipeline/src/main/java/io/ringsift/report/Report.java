@@ -360,11 +360,26 @@ public record Report(
      *                           bytes were counted
      * @param parser             the CSV parser, null for documents
      * @param planMillis         checking the inputs and cutting them into units, before {@code elapsedMillis} starts (CSV only)
+     * @param statsOn            {@code --stats-on} of an {@code ingest csv} that kept column statistics; null otherwise
+     * @param columnsHandedOver  the columns whose statistics a reader handed to a handler during the run, in column order
+     *                           (with {@code statsOn}; which ones, and whether any, depends on the run's timing)
      */
-    @JsonPropertyOrder({"elapsedMillis", "recordsPerSecond", "megabytesPerSecond", "readers", "handlers", "parser", "planMillis"})
+    @JsonPropertyOrder({"elapsedMillis", "recordsPerSecond", "megabytesPerSecond", "readers", "handlers", "parser", "planMillis",
+        "statsOn", "columnsHandedOver"})
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Timing(long elapsedMillis, long recordsPerSecond, Double megabytesPerSecond, int readers, int handlers,
-                         String parser, Long planMillis) {
+                         String parser, Long planMillis, String statsOn, List<String> columnsHandedOver) {
+        public Timing(long elapsedMillis, long recordsPerSecond, Double megabytesPerSecond, int readers, int handlers,
+                      String parser, Long planMillis) {
+            this(elapsedMillis, recordsPerSecond, megabytesPerSecond, readers, handlers, parser, planMillis, null, null);
+        }
+
+        /** This timing with where the column statistics were kept ({@code ingest csv}). */
+        public Timing withStatsOn(String placement, List<String> handedOver) {
+            return new Timing(elapsedMillis, recordsPerSecond, megabytesPerSecond, readers, handlers, parser, planMillis, placement,
+                    handedOver == null ? null : List.copyOf(handedOver));
+        }
+
         /**
          * The timing block of every job: rates over {@code elapsedNanos} (at least 1 ns, so an empty
          * run divides by something), milliseconds and records per second rounded, megabytes per

@@ -233,6 +233,14 @@ final class ReportJson {
         g.writeNumberField("handlers", t.handlers());
         string(g, "parser", t.parser());
         number(g, "planMillis", t.planMillis());
+        string(g, "statsOn", t.statsOn());
+        if (t.columnsHandedOver() != null) {
+            g.writeArrayFieldStart("columnsHandedOver");
+            for (String c : t.columnsHandedOver()) {
+                g.writeString(c);
+            }
+            g.writeEndArray();
+        }
         g.writeEndObject();
     }
 

@@ -142,12 +142,40 @@ class ColumnsHandedToHandlersTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"readers", "handlers", "auto", "HANDLERS"})
-    void theOptionTakesEachPlacement(String placement) throws Exception {
+    @CsvSource({"readers, readers, ''", "handlers, handlers, key city amount note when", "HANDLERS, handlers, key city amount note when"})
+    void theReportSaysWhereTheStatisticsWere(String option, String statsOn, String handed) throws Exception {
         Path csv = writeCsv(9);
-        Path out = dir.resolve("p-" + placement);
-        Cli.Run run = Cli.run("ingest", "csv", csv, "--key", "key", "--out", out, "--quiet", "--stats-on", placement);
+        Path out = dir.resolve("p-" + option);
+        Cli.Run run = Cli.run("ingest", "csv", csv, "--key", "key", "--out", out, "--quiet", "--stats-on", option);
         assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode timing = Cli.report(out).get("timing");
+        assertThat(timing.get("statsOn").asText()).isEqualTo(statsOn);
+        List<String> names = new ArrayList<>();
+        timing.get("columnsHandedOver").forEach(n -> names.add(n.asText()));
+        assertThat(String.join(" ", names)).isEqualTo(handed);
+    }
+
+    @Test
+    void autoOnASmallFileHandsNothingOverAndSaysSo() throws Exception {
+        // a few thousand rows are far fewer than the windows the balancer waits before a move
+        Path csv = writeCsv(10);
+        Path out = dir.resolve("p-auto");
+        Cli.Run run = Cli.run("ingest", "csv", csv, "--key", "key", "--out", out, "--quiet");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode timing = Cli.report(out).get("timing");
+        assertThat(timing.get("statsOn").asText()).isEqualTo("auto");
+        assertThat(timing.get("columnsHandedOver")).isEmpty();
+    }
+
+    @Test
+    void noStatisticsNoPlacement() throws Exception {
+        Path csv = writeCsv(11);
+        Path out = dir.resolve("p-none");
+        Cli.Run run = Cli.run("ingest", "csv", csv, "--key", "key", "--out", out, "--quiet", "--stats", "none");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode timing = Cli.report(out).get("timing");
+        assertThat(timing.has("statsOn")).isFalse();
+        assertThat(timing.has("columnsHandedOver")).isFalse();
     }
 
     @Test

@@ -112,6 +112,10 @@ final class ColumnBalancer {
         }
     }
 
+    boolean handed(int column) {
+        return handedHere[column];
+    }
+
     /** The columns the reader still keeps itself. */
     int[] kept() {
         return kept;

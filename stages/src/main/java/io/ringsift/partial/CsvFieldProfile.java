@@ -71,6 +71,11 @@ public final class CsvFieldProfile implements FieldProfile<ByteRow> {
         balancer = new ColumnBalancer(columns, placement);
     }
 
+    /** Whether this reader profile handed column {@code c} to a handler. */
+    public boolean handedOver(int c) {
+        return balancer != null && balancer.handed(c);
+    }
+
     /**
      * Where handed columns go for the read about to start: the sink the reader publishes to; null,
      * or a sink with no handlers behind it, hands no more over.
