@@ -18,10 +18,6 @@ public final class HasherHandler<R, S extends RowConsumer<? super R>> implements
     private final RunControl control;
     private final HandlerClock clock;
 
-    public HasherHandler(int index, int partitions, S state, RunControl control) {
-        this(index, partitions, state, control, null);
-    }
-
     HasherHandler(int index, int partitions, S state, RunControl control, HandlerClock clock) {
         this.index = index;
         this.partitions = partitions;
@@ -36,7 +32,7 @@ public final class HasherHandler<R, S extends RowConsumer<? super R>> implements
             // keep consuming so readers blocked on a full ring can see the stop and return
             return;
         }
-        long started = clock != null ? System.nanoTime() : 0;
+        long started = System.nanoTime();
         RecordBatch<R> b = event.batch;
         int unit = b.unitId();
         long[] hi = b.hashHi;
@@ -57,9 +53,7 @@ public final class HasherHandler<R, S extends RowConsumer<? super R>> implements
                 b.feedHanded(j);
             }
         }
-        if (clock != null) {
-            clock.addBusy(index, System.nanoTime() - started, b.size());
-        }
+        clock.addBusy(index, System.nanoTime() - started, b.size());
     }
 
     public S state() {

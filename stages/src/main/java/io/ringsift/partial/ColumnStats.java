@@ -111,7 +111,7 @@ public final class ColumnStats implements ValueSink {
      * probe: its length, type and place among the extremes were settled when it was first seen, and
      * repeating a value changes none of them. Low-cardinality columns are almost all repeats.
      */
-    public void accept(byte[] b, int s, int e) {
+    void accept(byte[] b, int s, int e) {
         accept(b, s, e, false);
     }
 
