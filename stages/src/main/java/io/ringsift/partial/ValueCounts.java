@@ -83,6 +83,11 @@ final class ValueCounts {
     private int mask;
     private int shift;
     private int size;
+    /**
+     * The filled slots in the order their values came: a flush visits only these, not every slot
+     * (half of them empty, each an unpredictable branch), and in an order that is the input's.
+     */
+    private final int[] used = new int[EXACT_LIMIT];
     /** Where the last probe of {@link #countIfPresent} that missed ended: the slot {@link #addNew} fills. */
     private int freeSlot;
     private byte[] arena = new byte[1024];
@@ -194,7 +199,7 @@ final class ValueCounts {
         t[4 * i + 1] = h2;
         t[4 * i + 2] = (long) type << 56 | n;
         t[4 * i + 3] = b != null && (sketch == null || n > 1) ? keep(b, s, e) : NO_TEXT;
-        size++;
+        used[size++] = i;
     }
 
     /** Copies a value's bytes into the arena; returns its offset word. */
@@ -213,14 +218,14 @@ final class ValueCounts {
         // (a table never grows past 2 * EXACT_LIMIT slots: it is flushed at EXACT_LIMIT values)
         long[] old = slots;
         allocate(2 * (mask + 1));
-        for (int j = 0; j < old.length; j += 4) {
-            if (old[j + 2] != 0) {
-                int i = slot(old[j], old[j + 1]);
-                while (slots[4 * i + 2] != 0) {
-                    i = (i + 1) & mask;
-                }
-                System.arraycopy(old, j, slots, 4 * i, 4);
+        for (int k = 0; k < size; k++) {
+            int j = 4 * used[k];
+            int i = slot(old[j], old[j + 1]);
+            while (slots[4 * i + 2] != 0) {
+                i = (i + 1) & mask;
             }
+            System.arraycopy(old, j, slots, 4 * i, 4);
+            used[k] = i;
         }
     }
 
@@ -266,20 +271,19 @@ final class ValueCounts {
             texts = new HashMap<>();
             distinct = new HllSketch(ColumnStats.LG_K, TgtHllType.HLL_8);
         }
-        for (int i = 0; i < capacity(); i++) {
+        for (int k = 0; k < size; k++) {
+            int i = used[k];
             long n = count(i);
-            if (n != 0) {
-                long digest = ValueKey.mix(hash(i), hash2(i));
-                distinct.update(digest);
-                if (n > 1) {
-                    sketch.update(digest, n);
-                    if (hasText(i) && !texts.containsKey(digest)) {
-                        texts.put(digest, Arrays.copyOfRange(arena, offset(i), offset(i) + length(i)));
-                    }
+            long digest = ValueKey.mix(hash(i), hash2(i));
+            distinct.update(digest);
+            if (n > 1) {
+                sketch.update(digest, n);
+                if (hasText(i) && !texts.containsKey(digest)) {
+                    texts.put(digest, Arrays.copyOfRange(arena, offset(i), offset(i) + length(i)));
                 }
-                // a zero count word is what marks a slot empty: the other three words need no clearing
-                slots[4 * i + 2] = 0;
             }
+            // a zero count word is what marks a slot empty: the other three words need no clearing
+            slots[4 * i + 2] = 0;
         }
         windows++;
         if (capacity() > 2 * WINDOW) {
