@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.SplittableRandom;
 
 /**
  * What one hasher handler costs a row in thread CPU time, with and without the prepare pass
@@ -28,19 +27,9 @@ public final class HandlerCpu {
     public static void main(String[] args) {
         int keys = args.length > 0 ? Integer.parseInt(args[0]) : 5_000_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
-        long[] lo = new long[keys];
-        long[] hi = new long[keys];
-        SplittableRandom random = new SplittableRandom(42);
-        for (int i = 0; i < keys; i++) {
-            if (i > 0 && random.nextInt(5) == 0) {
-                int j = random.nextInt(i);
-                lo[i] = lo[j];
-                hi[i] = hi[j];
-            } else {
-                lo[i] = random.nextLong();
-                hi[i] = random.nextLong();
-            }
-        }
+        BenchKeys stream = BenchKeys.withRepeats(keys, 42);
+        long[] lo = stream.lo;
+        long[] hi = stream.hi;
         String[] names = {"accept only", "prepare, then accept"};
         List<List<Double>> results = List.of(new ArrayList<>(), new ArrayList<>());
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();

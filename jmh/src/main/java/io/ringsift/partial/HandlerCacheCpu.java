@@ -1,5 +1,6 @@
 package io.ringsift.partial;
 
+import io.ringsift.bench.BenchKeys;
 import io.ringsift.filter.FilterParams;
 import java.io.ByteArrayOutputStream;
 import java.io.Reader;
@@ -12,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.SplittableRandom;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -66,19 +66,9 @@ public final class HandlerCacheCpu {
         for (int c = 0; c < COLUMNS.length; c++) {
             bytes[c] = out.get(c).toByteArray();
         }
-        long[] lo = new long[keys];
-        long[] hi = new long[keys];
-        SplittableRandom random = new SplittableRandom(42);
-        for (int i = 0; i < keys; i++) {
-            if (i > 0 && random.nextInt(5) == 0) {
-                int j = random.nextInt(i);
-                lo[i] = lo[j];
-                hi[i] = hi[j];
-            } else {
-                lo[i] = random.nextLong();
-                hi[i] = random.nextLong();
-            }
-        }
+        BenchKeys stream = BenchKeys.withRepeats(keys, 42);
+        long[] lo = stream.lo;
+        long[] hi = stream.hi;
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         double[][] ns = new double[NAMES.length][rounds];
         for (int round = 0; round <= rounds; round++) {

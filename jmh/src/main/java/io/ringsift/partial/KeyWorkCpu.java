@@ -1,12 +1,12 @@
 package io.ringsift.partial;
 
+import io.ringsift.bench.BenchKeys;
 import io.ringsift.filter.BloomChain;
 import io.ringsift.filter.FilterParams;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.SplittableRandom;
 
 /**
  * A handler's work on keys, in thread CPU time, laid out five ways in one JVM, round by round: the
@@ -29,19 +29,9 @@ public final class KeyWorkCpu {
     public static void main(String[] args) {
         int keys = args.length > 0 ? Integer.parseInt(args[0]) : 10_000_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
-        long[] lo = new long[keys];
-        long[] hi = new long[keys];
-        SplittableRandom random = new SplittableRandom(42);
-        for (int i = 0; i < keys; i++) {
-            if (i > 0 && random.nextInt(5) == 0) {
-                int j = random.nextInt(i);
-                lo[i] = lo[j];
-                hi[i] = hi[j];
-            } else {
-                lo[i] = random.nextLong();
-                hi[i] = random.nextLong();
-            }
-        }
+        BenchKeys stream = BenchKeys.withRepeats(keys, 42);
+        long[] lo = stream.lo;
+        long[] hi = stream.hi;
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         double[][] ns = new double[NAMES.length][rounds];
         boolean[] fresh = new boolean[BATCH];
