@@ -1,6 +1,7 @@
 package io.ringsift.bench;
 
 import io.ringsift.filter.FilterParams;
+import io.ringsift.partial.BenchKeys;
 import io.ringsift.partial.Partial;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;

@@ -1,6 +1,7 @@
 package io.ringsift.bench;
 
 import io.ringsift.partial.CsvFieldProfile;
+import io.ringsift.partial.StatsPlacement;
 import io.ringsift.partial.StatsLevel;
 import io.ringsift.source.csv.CsvDialect;
 import io.ringsift.source.csv.CsvFile;
@@ -23,7 +24,9 @@ import java.util.Locale;
  * real run. The batches go to a sink that only reads their hashes (no ring, no handler). Levels
  * alternate round by round; medians of the rounds after the first (JIT warm-up).
  *
- * <p>{@code java -cp jmh/target/benchmarks.jar io.ringsift.bench.ReaderCpu FILE [rounds [none|basic|full]]}:
+ * <p>{@code java -cp jmh/target/benchmarks.jar io.ringsift.bench.ReaderCpu FILE [rounds [none|basic|full [readers|auto]]]}
+ * (with {@code auto}, the profile a run's reader has: with no handler behind it nothing moves, but
+ * the values reach the columns as in a run, column by column):
  * run two builds' jars alternately to compare them; with a level, only that one (e.g. under a profiler).
  */
 public final class ReaderCpu {
@@ -47,11 +50,15 @@ public final class ReaderCpu {
         for (int l = 0; l < levels.length; l++) {
             results.add(new ArrayList<>());
         }
+        StatsPlacement placement = args.length > 3 ? StatsPlacement.valueOf(args[3].toUpperCase(Locale.ROOT)) : StatsPlacement.READERS;
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         for (int round = 0; round <= rounds; round++) {
             for (int l = 0; l < levels.length; l++) {
                 CsvFieldProfile profile = levels[l] == StatsLevel.NONE ? null
                         : new CsvFieldProfile(header, new int[][] {all}, levels[l]);
+                if (profile != null) {
+                    profile.handingOver(placement);
+                }
                 CsvUnitReader reader = new CsvUnitReader(CsvDialect.rfc4180(), CsvParser.FAST, false, null, false, profile);
                 CountingSink sink = new CountingSink();
                 long t = mx.getCurrentThreadCpuTime();

@@ -1,6 +1,5 @@
 package io.ringsift.partial;
 
-import io.ringsift.bench.BenchKeys;
 import io.ringsift.filter.BloomChain;
 import io.ringsift.filter.FilterParams;
 import java.lang.management.ManagementFactory;

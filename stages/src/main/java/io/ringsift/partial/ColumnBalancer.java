@@ -15,8 +15,9 @@ import io.ringsift.record.RecordSink;
  * that gains at least {@link #MIN_GAIN}.
  *
  * <p>Work is measured, not guessed: the reader's is its time less the time it waited for room in
- * the ring, a handler's its time on batches, both a row; a column's cost is timed on the first
- * {@link #SAMPLE_ROWS} rows of every {@link #SAMPLE_EVERY}th batch. Moves only go one way, from the
+ * the ring, a handler's its time on batches, both a row; a column's cost is timed on every
+ * {@link #SAMPLE_EVERY}th batch, over each run of values the reader feeds it (two clock readings a
+ * run of up to {@code CsvFieldProfile.PENDING_ROWS} values). Moves only go one way, from the
  * reader to a handler, so a column's figures never split in two; when, and whether, a column
  * moves changes no figure ({@link HandedColumns}).
  */
@@ -38,7 +39,6 @@ final class ColumnBalancer {
      */
     static final long JIT_QUIET_MS = 10;
     static final int SAMPLE_EVERY = 4;
-    static final int SAMPLE_ROWS = 32;
     /** Copying a value into the batch for the handler, on the reader (ns; JMH ColumnHandOverBench: 6.6-7.7). */
     static final double COPY_NS = 7;
     /**
@@ -75,7 +75,7 @@ final class ColumnBalancer {
     private long[] windowBusy = new long[0];
     private long[] windowHandlerRows = new long[0];
     private double[] lastHandlerNs = new double[0];
-    private int sampling;
+    private boolean sampling;
 
     ColumnBalancer(ColumnStats[] columns, StatsPlacement placement) {
         this.columns = columns;
@@ -121,9 +121,9 @@ final class ColumnBalancer {
         return kept;
     }
 
-    /** Rows of the current batch still to time column by column. */
+    /** Whether the current batch's values are timed, column by column. */
     boolean sampling() {
-        return sampling > 0;
+        return sampling;
     }
 
     /** Called before the first row of each batch: ends a window now and then, maybe moves a column, stamps the batch. */
@@ -137,22 +137,19 @@ final class ColumnBalancer {
                 endWindow();
             }
         }
-        sampling = placement == StatsPlacement.AUTO && load != null && batches % SAMPLE_EVERY == 1 ? SAMPLE_ROWS : 0;
+        sampling = placement == StatsPlacement.AUTO && load != null && batches % SAMPLE_EVERY == 1;
         batch.handOver(handed);
     }
 
     /** One more row went through. */
     void row() {
         windowRows++;
-        if (sampling > 0) {
-            sampling--;
-        }
     }
 
-    /** Column {@code column} took {@code nanos} on one sampled row (one clock reading included). */
-    void sample(int column, long nanos) {
+    /** Column {@code column} took {@code nanos} on a run of {@code values} values (one clock reading included). */
+    void sample(int column, long nanos, int values) {
         sampleNanos[column] += Math.max(0, nanos - clockCost);
-        sampleCount[column]++;
+        sampleCount[column] += values;
     }
 
     private void endWindow() {

@@ -157,6 +157,8 @@ public final class CsvUnitReader implements UnitReader<CsvUnit, ByteRow> {
             // handed values ride in the batch's arena, which must hold nothing else; and only the
             // fast cursor slices every row (a row the profile takes whole must find every column here)
             sliced.handTo(withValues || parser != CsvParser.FAST ? null : sink);
+            // the profile keeps pointers into the framer's buffer until it feeds them (drain)
+            framer.beforeRefill(sliced::drain);
         }
         long reported = 0;
         while (cursor.next()) {
@@ -203,6 +205,9 @@ public final class CsvUnitReader implements UnitReader<CsvUnit, ByteRow> {
                     break;
                 }
             }
+        }
+        if (sliced != null) {
+            sliced.drain();
         }
         reportBytes(sink.batch(), cursor, stored, reported);
         sink.publish(unit.id());

@@ -85,6 +85,8 @@ public final class RecordFramer {
     private long bufOffset;
     /** How far the last {@link #fill} moved the buffer contents left. */
     private int lastShift;
+    /** Told before the buffer moves, grows or takes more bytes: whoever still points into it. */
+    private Runnable beforeRefill;
     private boolean atFileStart;
     private long line;
     private byte prev;
@@ -483,6 +485,9 @@ public final class RecordFramer {
      * Grows the buffer only while the current record is under the record-size cap.
      */
     private boolean fill(int keep) throws IOException {
+        if (beforeRefill != null) {
+            beforeRefill.run();
+        }
         lastShift = 0;
         if (eof) {
             return false;
@@ -526,6 +531,15 @@ public final class RecordFramer {
         if (limit - pos >= 3 && (buf[pos] & 0xFF) == 0xEF && (buf[pos + 1] & 0xFF) == 0xBB && (buf[pos + 2] & 0xFF) == 0xBF) {
             pos += 3;
         }
+    }
+
+    /**
+     * Runs {@code action} before each refill of the buffer, while every earlier record's bytes are
+     * still where {@link #buffer()} and {@link #recordStart()} said: for a reader that keeps
+     * pointers to the fields of records already returned ({@code CsvFieldProfile#drain}).
+     */
+    public void beforeRefill(Runnable action) {
+        this.beforeRefill = action;
     }
 
     public byte[] buffer() {

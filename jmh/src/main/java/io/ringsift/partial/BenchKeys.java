@@ -1,4 +1,4 @@
-package io.ringsift.bench;
+package io.ringsift.partial;
 
 import java.util.SplittableRandom;
 
