@@ -19,9 +19,10 @@ public final class CsvFieldProfile implements FieldProfile<ByteRow> {
     private final ColumnStats[] columns;
     /**
      * Rows taken by {@link #acceptFields} and not yet fed to the kept columns, at most this many.
-     * Their values are fed column by column ({@link #drain}): one column's value table then stays
-     * in the L1 cache over a run of values, where row by row the eight or so tables of a file
-     * compete for it (ReaderCpu against ColumnCostCpu, docs/benchmarks.md).
+     * Their values are fed column by column ({@link #drain}): one column's code and value table
+     * serve a whole run of values, where row by row every column of a file takes its turn (1-2% of
+     * a reader's work, `ReaderCpu ... full readers|auto` in docs/benchmarks.md), and a column is
+     * timed over a run with two clock readings, not one a value.
      */
     static final int PENDING_ROWS = 256;
     /** The reader's buffer the pending values lie in; it must not move until they are fed. */
