@@ -43,8 +43,8 @@ final class ColumnBalancer {
     static final double COPY_NS = 7;
     /**
      * What a column adds to a handler's work for what it cost the reader: the handler reads the
-     * values from another core's batch, without the reader's knowing that a row is ASCII
-     * (ColumnHandOverBench on one core: 0.5-1.26x, by column).
+     * values from another core's batch, between its keys (ColumnHandOverBench on one core:
+     * 0.5-1.26x, by column; docs/benchmarks.md, "Where the time goes, and what did not pay").
      */
     static final double HANDLER_FACTOR = 1.15;
     static final double MIN_GAIN = 0.03;
@@ -264,7 +264,7 @@ final class ColumnBalancer {
         return best;
     }
 
-    /** What one clock reading costs, taken off each timed value: the least of a few back-to-back pairs. */
+    /** What one clock reading costs, taken off each timed run: the least of a few back-to-back pairs. */
     private static long clockCost() {
         long least = Long.MAX_VALUE;
         for (int i = 0; i < 64; i++) {

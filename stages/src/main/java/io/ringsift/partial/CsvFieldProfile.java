@@ -25,7 +25,10 @@ public final class CsvFieldProfile implements FieldProfile<ByteRow> {
      * timed over a run with two clock readings, not one a value.
      */
     static final int PENDING_ROWS = 256;
-    /** The reader's buffer the pending values lie in; it must not move until they are fed. */
+    /**
+     * The reader's buffer the pending values lie in; it must not move, change or be replaced until
+     * they are fed: the reader drains before every refill ({@code RecordFramer.beforeRefill}).
+     */
     private byte[] pendingBytes;
     private int pendingRows;
     /** Start and end of kept column {@code j}'s value of pending row {@code r}, at {@code j * PENDING_ROWS + r}. */
@@ -128,9 +131,6 @@ public final class CsvFieldProfile implements FieldProfile<ByteRow> {
             drain();
             bal.startBatch(batch);
         }
-        if (pendingRows > 0 && b != pendingBytes) {
-            drain();
-        }
         int[] kept = bal.kept();
         int r = pendingRows;
         for (int j = 0, at = r; j < kept.length; j++, at += PENDING_ROWS) {
@@ -171,11 +171,11 @@ public final class CsvFieldProfile implements FieldProfile<ByteRow> {
         byte[] b = pendingBytes;
         pendingBytes = null;
         boolean[] ascii = pendingAscii;
+        int[] s = pendingStarts;
+        int[] e = pendingEnds;
         boolean timed = bal.sampling();
         for (int j = 0, off = 0; j < kept.length; j++, off += PENDING_ROWS) {
             ColumnStats column = columns[kept[j]];
-            int[] s = pendingStarts;
-            int[] e = pendingEnds;
             long t = timed ? System.nanoTime() : 0;
             for (int r = 0; r < n; r++) {
                 column.accept(b, s[off + r], e[off + r], ascii[r]);
