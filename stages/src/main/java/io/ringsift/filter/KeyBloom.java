@@ -51,10 +51,15 @@ public final class KeyBloom {
     /** Guava's size for these parameters ({@code BloomFilter.create(funnel, n, p)}): the format v1 shape. */
     public KeyBloom(FilterParams params) {
         this(new long[BloomGeometry.predicted(params.expectedKeys(), params.fpp()).words()],
-                BloomGeometry.predicted(params.expectedKeys(), params.fpp()).hashFunctions());
+                BloomGeometry.predicted(params.expectedKeys(), params.fpp()).hashFunctions(), 0);
     }
 
     private KeyBloom(long[] data, int hashFunctions) {
+        this(data, hashFunctions, bitCount(data));
+    }
+
+    /** @param setBits the bits set in {@code data}: 0 for a fresh array, which is not scanned (a run's filter is 16 MiB) */
+    private KeyBloom(long[] data, int hashFunctions, long setBits) {
         if (hashFunctions < 1 || hashFunctions > 255) {
             throw new IllegalArgumentException("Hash functions (" + hashFunctions + ") must be 1..255");
         }
@@ -62,16 +67,20 @@ public final class KeyBloom {
         this.bitSize = (long) data.length * 64;
         this.mask = Long.bitCount(bitSize) == 1 ? bitSize - 1 : -1;
         this.hashFunctions = hashFunctions;
+        this.setBits = setBits;
+    }
+
+    private static long bitCount(long[] data) {
         long n = 0;
         for (long w : data) {
             n += Long.bitCount(w);
         }
-        this.setBits = n;
+        return n;
     }
 
     /** An empty filter of {@code g.words()} words and {@code g.hashFunctions()} hash functions. */
     public static KeyBloom withShape(BloomGeometry g) {
-        return new KeyBloom(new long[g.words()], g.hashFunctions());
+        return new KeyBloom(new long[g.words()], g.hashFunctions(), 0);
     }
 
     private long index(long combined) {
@@ -151,7 +160,7 @@ public final class KeyBloom {
 
     /** A copy with the same bits. */
     public KeyBloom copy() {
-        return new KeyBloom(data.clone(), hashFunctions);
+        return new KeyBloom(data.clone(), hashFunctions, setBits);
     }
 
     /** Fraction of bits set, X/m. */

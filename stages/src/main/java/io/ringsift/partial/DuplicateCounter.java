@@ -71,7 +71,7 @@ final class DuplicateCounter {
         long records = certain + exact.size();   // every record so far, while exact: a duplicate or a key added
         if (expectedRecords > 0 && records >= FORECAST_AFTER && records < expectedRecords) {
             double newShare = (double) exact.size() / records;
-            exact.reserve(Math.min(expectedRecords, (long) (newShare * expectedRecords)));
+            exact.reserveAhead(Math.min(expectedRecords, (long) (newShare * expectedRecords)));
         }
     }
 

@@ -4,6 +4,9 @@ import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * A set of 128-bit key hashes (two longs each): open addressing, linear probing, both halves side
@@ -28,6 +31,11 @@ public final class HashPairSet {
     private static final double MAX_LOAD = 0.7;
     private static final int MIN_CAPACITY = 16;
 
+    /** Tables at least this big are allocated beside the set's thread ({@link #reserveAhead}). */
+    static final long BACKGROUND_BYTES = 32L << 20;
+    /** While a table is {@linkplain #reserveAhead allocated beside}, doubling goes on up to this fraction of it. */
+    static final int PENDING_RATIO = 16;
+
     private final long maxBytes;
     private long[] slots;
     private int capacity;
@@ -36,6 +44,9 @@ public final class HashPairSet {
     private int threshold;
     private int size;
     private boolean hasZero;
+    /** A table being allocated by {@link #reserveAhead}, and its capacity; null when none. */
+    private CompletableFuture<long[]> pending;
+    private int pendingCapacity;
 
     public HashPairSet() {
         this(1024);
@@ -74,13 +85,56 @@ public final class HashPairSet {
      * Does nothing when the table is that big already.
      */
     public void reserve(long keys) {
+        int target = capacityFor(keys);
+        if (target > capacity) {
+            rehashInto(target);
+        }
+    }
+
+    /**
+     * As {@link #reserve}, but a table of {@link #BACKGROUND_BYTES} or more is allocated on a thread
+     * of its own while this one goes on. Its first touch (the JVM zeroing a fresh array, the kernel
+     * faulting its pages in) took 60-570 ms for 256 MiB on the 2-core VM: a stall in which the handler
+     * stopped, and the reader with it once the ring was full (docs/benchmarks.md, "Exact sets
+     * allocated beside the handler"). Until that table is ready the set grows as before, by doubling
+     * (small tables); the first growth after it is ready moves the pairs into it, and a growth that
+     * would double past 1/{@value #PENDING_RATIO} of it waits for it instead.
+     *
+     * <p>A thread zeroing an array does not stop for a safepoint, so a garbage collection asked for
+     * meanwhile still holds every thread until it is done (seen once in four runs). A table cut into
+     * 8 MiB segments avoided that, but its extra load a probe cost the handler's key work 30 ns a
+     * row (HandlerCpu), more than the stalls it saved.
+     */
+    public void reserveAhead(long keys) {
+        int target = capacityFor(keys);
+        if (pending != null || target <= capacity) {
+            return;
+        }
+        if (bytesFor(target) < BACKGROUND_BYTES || target <= 2 * capacity) {
+            rehashInto(target);
+            return;
+        }
+        CompletableFuture<long[]> table = new CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try {
+                table.complete(new long[target * 2]);
+            } catch (Throwable e) {   // out of memory: the set goes on doubling, and fails there as it would have
+                table.completeExceptionally(e);
+            }
+        }, "ringsift-exact-set");
+        t.setDaemon(true);
+        t.start();
+        pending = table;
+        pendingCapacity = target;
+    }
+
+    /** The capacity {@link #reserve} grows to for {@code keys} pairs, within the memory limit. */
+    private int capacityFor(long keys) {
         int target = capacity;
         while (target < (1 << 29) && keys > target * MAX_LOAD && bytesFor(target * 2) <= maxBytes) {
             target *= 2;
         }
-        if (target > capacity) {
-            rehashInto(target);
-        }
+        return target;
     }
 
     /** Adds the pair; returns true when it was not yet present. Grows without limit. */
@@ -198,19 +252,46 @@ public final class HashPairSet {
     }
 
     private void allocate(int cap) {
-        capacity = cap;
-        threshold = (int) (cap * MAX_LOAD);
-        slots = new long[cap * 2];
-        mask = cap * 2 - 1;
+        use(new long[cap * 2]);
+    }
+
+    private void use(long[] table) {
+        capacity = table.length / 2;
+        threshold = (int) (capacity * MAX_LOAD);
+        slots = table;
+        mask = table.length - 1;
     }
 
     private void grow() {
+        if (pending != null && (pending.isDone() || capacity * 2 * PENDING_RATIO > pendingCapacity)) {
+            long[] table = takePending();
+            if (table != null) {
+                moveInto(table);
+                return;
+            }
+        }
         rehashInto(capacity * 2);
     }
 
+    /** The table {@link #reserveAhead} allocated, waiting for it if need be; null when it could not be. */
+    private long[] takePending() {
+        CompletableFuture<long[]> p = pending;
+        pending = null;
+        try {
+            return p.join();
+        } catch (CompletionException | CancellationException e) {
+            return null;
+        }
+    }
+
     private void rehashInto(int newCapacity) {
+        moveInto(new long[newCapacity * 2]);
+    }
+
+    /** Moves every pair into {@code table}, a zeroed array of an even, power-of-two length, which becomes the set's. */
+    private void moveInto(long[] table) {
         long[] old = slots;
-        allocate(newCapacity);
+        use(table);
         for (int i = 0; i < old.length; i += 2) {
             long lo = old[i];
             long hi = old[i + 1];

@@ -60,6 +60,49 @@ class ExactSetForecastTest {
     }
 
     @Test
+    void aBigTableIsAllocatedBesideAndTakenOverAtAGrowth() {
+        HashPairSet set = new HashPairSet();
+        for (long i = 1; i <= 1000; i++) {
+            set.add(i, -i);
+        }
+        set.reserveAhead(1_200_000);   // / 0.7 -> 2^21 slots, 32 MiB: allocated on a thread of its own
+        long target = SLOT * (1 << 21);
+        assertThat(target).isGreaterThanOrEqualTo(HashPairSet.BACKGROUND_BYTES);
+        assertThat(set.bytes()).isLessThan(target);   // nothing waited for it
+        // doubling goes on until it would pass 1/16 of the table ahead (2^17 slots); that growth takes it over
+        for (long i = 1001; i <= 100_000; i++) {
+            assertThat(set.add(i, -i)).isTrue();
+        }
+        assertThat(set.bytes()).isEqualTo(target);
+        assertThat(set.size()).isEqualTo(100_000);
+        for (long i = 1; i <= 100_000; i++) {
+            assertThat(set.contains(i, -i)).isTrue();
+        }
+        assertThat(set.contains(100_001, -100_001)).isFalse();
+    }
+
+    @Test
+    void aSmallForecastIsStillGrownAtOnce() {
+        HashPairSet set = new HashPairSet();
+        set.reserveAhead(100_000);   // 2^18 slots, 4 MiB: below BACKGROUND_BYTES
+        assertThat(set.bytes()).isEqualTo(SLOT * (1 << 18));
+    }
+
+    @Test
+    void uniqueKeysOfABigInputGetTheirForecastTableFromBeside() {
+        Handler h = new Handler(2_000_000);
+        DuplicateCounter counter = h.counter;
+        SplittableRandom rnd = new SplittableRandom(7);
+        for (int i = 0; i < 300_000; i++) {
+            h.record(rnd.nextLong(), rnd.nextLong());
+        }
+        // 2,000,000 keys / 0.7 -> 2^22 slots (64 MiB), taken over at the latest when the table outgrows 2^18 slots
+        assertThat(counter.tableBytes()).isEqualTo(SLOT * (1 << 22));
+        assertThat(counter.counts(300_000).distinctKeys()).isEqualTo(300_000);
+        assertThat(counter.counts(300_000).duplicateRecords()).isZero();
+    }
+
+    @Test
     void onlyAPartialToldItsInputsRecordsForecasts() {
         // --expected-keys may size a filter for keys still to come: it must not size the exact set
         Partial<Object> told = new Partial<>(new FilterParams(4_000_000, 0.01), 2, Long.MAX_VALUE, null, null).expectRecords(800_000);

@@ -3,6 +3,7 @@ package io.ringsift.partial;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -51,5 +52,28 @@ class HashPairSetTest {
         assertThat(set.insert(1, 1)).isEqualTo(HashPairSet.PRESENT);
         assertThat(set.contains(i, i)).isFalse();
         assertThatThrownBy(() -> set.add(-5, -5)).hasMessageContaining("limit");
+    }
+
+    @Test
+    void probeRunsWrapAroundTheTable() {
+        HashPairSet set = new HashPairSet(700_000);   // 2^20 slots
+        int slots = (int) (set.bytes() / 16);
+        // with hi < 2^32 a pair's first slot is lo: these three start at the last slot, and the
+        // second and third go on at the table's first slots
+        long last = slots - 1;
+        for (long hi = 1; hi <= 3; hi++) {
+            assertThat(set.add(last, hi)).isTrue();
+        }
+        assertThat(set.add(0, 1)).isTrue();   // its own first slot, now taken by a pair that wrapped
+        for (long hi = 1; hi <= 3; hi++) {
+            assertThat(set.contains(last, hi)).isTrue();
+            assertThat(set.add(last, hi)).isFalse();
+        }
+        assertThat(set.contains(last, 4)).isFalse();
+        assertThat(set.contains(0, 1)).isTrue();
+        List<long[]> seen = new ArrayList<>();
+        set.forEach((lo, hi) -> seen.add(new long[] {lo, hi}));
+        assertThat(seen).hasSize(4);
+        assertThat(set.size()).isEqualTo(4);
     }
 }
