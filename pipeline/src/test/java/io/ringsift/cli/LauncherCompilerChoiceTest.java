@@ -64,6 +64,13 @@ class LauncherCompilerChoiceTest {
     }
 
     @Test
+    void marksTheHeapLateAndLetsJavaOptsHaveTheLastWord() throws Exception {
+        String out = launch(Map.of("JAVA_OPTS", "-XX:InitiatingHeapOccupancyPercent=45"), "ingest", "csv", big.toString(), "--key", "key");
+        assertThat(out).contains("-XX:InitiatingHeapOccupancyPercent=80");
+        assertThat(out.indexOf("-XX:InitiatingHeapOccupancyPercent=45")).isGreaterThan(out.indexOf("-XX:InitiatingHeapOccupancyPercent=80"));
+    }
+
+    @Test
     void anythingBigOrOfUnknownSizeKeepsBothCompilers() throws Exception {
         assertThat(launch(Map.of(), "ingest", "csv", big.toString(), "--key", "key")).doesNotContain(C1_ONLY);
         assertThat(launch(Map.of(), "ingest", "csv", small.toString(), big.toString(), "--key", "key")).doesNotContain(C1_ONLY);
