@@ -110,6 +110,32 @@ public final class KeyBloom {
         return changed;
     }
 
+    /**
+     * Sets the key's bits without asking which were set already, and without counting them: for a
+     * set of keys added all at once, whose bits do not depend on their order. Each probe is a plain
+     * OR, so the probes of one key and of the next overlap in the CPU; {@link #put}'s "was it set"
+     * branch, mispredicted on a third of the probes of a filling filter, cancels them: 181 against
+     * 51 ns a key adding 8M keys at the end of a run (docs/benchmarks.md, "The filter built from the
+     * exact set"). Call {@link #recount} when done.
+     */
+    public void add(long lo, long hi) {
+        long[] h = scratch;
+        Murmur3.twoLongs(lo, hi, h);
+        long combined = h[0];
+        long step = h[1];
+        long[] d = data;
+        for (int i = 0; i < hashFunctions; i++) {
+            long index = index(combined);
+            d[(int) (index >>> 6)] |= 1L << index;
+            combined += step;
+        }
+    }
+
+    /** Counts the set bits again, after {@link #add}. */
+    public void recount() {
+        setBits = bitCount(data);
+    }
+
     /** True when the key was probably added; false when it certainly was not. Safe for concurrent readers. */
     public boolean mightContain(long lo, long hi) {
         long[] h = new long[2]; // not the scratch: readers may be many threads; escape analysis removes it
@@ -156,6 +182,11 @@ public final class KeyBloom {
             folded[i & (folded.length - 1)] |= data[i];
         }
         return new KeyBloom(folded, hashFunctions);
+    }
+
+    /** An empty filter of this one's shape. */
+    public KeyBloom emptyLike() {
+        return new KeyBloom(new long[data.length], hashFunctions, 0);
     }
 
     /** A copy with the same bits. */

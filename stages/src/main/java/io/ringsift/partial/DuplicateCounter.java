@@ -128,6 +128,21 @@ final class DuplicateCounter {
         return exact.bytes();
     }
 
+    /** True while the next record is certain to be counted exactly: the set is exact and can take one more key. */
+    boolean exactForSure() {
+        return !overflowed && !exact.atLimit();
+    }
+
+    /** Keys in this counter's own exact set. */
+    int setSize() {
+        return exact.size();
+    }
+
+    /** The keys of part {@code part} of {@code parts} of the exact set ({@link HashPairSet#forEach(int, int, HashPairSet.PairConsumer)}). */
+    void forEachKey(int part, int parts, HashPairSet.PairConsumer action) {
+        exact.forEach(part, parts, action);
+    }
+
     long exactKeys() {
         return exactKeys + exact.size();
     }

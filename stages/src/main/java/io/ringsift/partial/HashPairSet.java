@@ -72,6 +72,11 @@ public final class HashPairSet {
         allocate(cap);
     }
 
+    /** True when the next new pair would be answered {@link #FULL}: the table is full and may not grow. */
+    public boolean atLimit() {
+        return full() && (capacity >= (1 << 29) || bytesFor(capacity * 2) > maxBytes);
+    }
+
     /** True when the next new pair makes the table grow (or, at its memory limit, answer {@link #FULL}). */
     public boolean full() {
         return size + 1 > threshold;
@@ -223,6 +228,25 @@ public final class HashPairSet {
     @FunctionalInterface
     public interface PairConsumer {
         void accept(long lo, long hi);
+    }
+
+    /**
+     * The pairs of part {@code part} of {@code parts} (slices of the table; the zero pair is in part
+     * 0): the parts together give every pair once, for threads that each take one.
+     */
+    public void forEach(int part, int parts, PairConsumer action) {
+        if (part == 0 && hasZero) {
+            action.accept(0, 0);
+        }
+        int slotsTotal = slots.length / 2;
+        int from = (int) ((long) slotsTotal * part / parts) * 2;
+        int to = (int) ((long) slotsTotal * (part + 1) / parts) * 2;
+        long[] t = slots;
+        for (int i = from; i < to; i += 2) {
+            if (t[i] != 0 || t[i + 1] != 0) {
+                action.accept(t[i], t[i + 1]);
+            }
+        }
     }
 
     /** Every pair, in table order. */

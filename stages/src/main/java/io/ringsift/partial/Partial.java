@@ -7,6 +7,8 @@ import io.ringsift.key.KeyHash;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Predicate;
 
 /**
@@ -18,6 +20,20 @@ import java.util.function.Predicate;
  * <p>Every partial's chain is created with the same parameters, so stage j has the same shape in
  * all of them and {@link BloomChain#mergeFrom} ORs them. The stages are {@link KeyBloom}s:
  * Guava's bits and bytes without Guava's thread-safety costs.
+ *
+ * <p><b>The filter comes from the exact set.</b> An ingest's answers (is this key new?) come from
+ * the exact set while it holds every key; the chain's answer matters only once the set has stopped
+ * at its memory share. So while that is not the case, a row's key goes only into the exact set, and
+ * the chain gets every key of the set at once when it is asked for ({@link #finishFilter}, the
+ * reducer, a checkpoint) or when the set overflows. The bits are the same: a filter's bits are the
+ * OR of its keys' bits, whatever their order, as long as no stage of the chain opens meanwhile, and
+ * none can: the keys are handed over before there are {@link #maxDeferred} of them, so few that
+ * even with every probe on a bit of its own the first stage stays below the fill at which it grows.
+ * A row costs the handler one random access into the set instead of that plus seven into the
+ * filter, and the filter is built at the end, where its probes need no "was the bit set" branch and
+ * run on every core ({@code docs/benchmarks.md}, "The filter built from the exact set"). Not for a
+ * check (its chain answers for the reference) nor for {@code --exact}, which wants the chain's
+ * answer on every row ({@link #bloomDuplicates}).
  */
 public final class Partial<R> implements RowConsumer<R> {
     /** Without a memory limit, for tests and tools: exact sets grow as far as the heap allows. */
@@ -35,7 +51,11 @@ public final class Partial<R> implements RowConsumer<R> {
     /** check --update: the hash of every key new here and not seen in the reference; else null. */
     private HashPairSet additions;
     private long records;
-    /** Raw Bloom "probably seen" answers: kept only to measure the filter against exact figures. */
+    /** True while the chain has not been given the keys: the exact set holds them all (class comment). */
+    private boolean deferring;
+    /** The most keys the chain may be given at once without a stage filling: (grow-at bits - 1) / k of the first stage. */
+    private final long maxDeferred;
+    /** Raw Bloom "probably seen" answers, where the chain is asked row by row: kept only to measure the filter against exact figures. */
     private long bloomDuplicates;
     private long seenRecords;
     private long presentRecords;
@@ -59,6 +79,9 @@ public final class Partial<R> implements RowConsumer<R> {
         this.share = share;
         this.reference = reference;
         this.fields = fields;
+        this.deferring = reference == null;
+        BloomChain.Stage first = bloom.stages().get(0);
+        this.maxDeferred = (first.growAtBits() - 1) / first.bloom().hashFunctions();
     }
 
     /**
@@ -88,7 +111,11 @@ public final class Partial<R> implements RowConsumer<R> {
      */
     public boolean add(long lo, long hi, R row, int unit) {
         records++;
-        boolean bloomNew = bloom.put(lo, hi);
+        if (deferring && (counter.setSize() >= maxDeferred || !counter.exactForSure())) {
+            finishFilter(1);   // the chain answers from here on
+        }
+        // while deferring, the exact set answers and the chain is not asked (class comment)
+        boolean bloomNew = deferring || bloom.put(lo, hi);
         if (!bloomNew) {
             bloomDuplicates++;
         }
@@ -112,10 +139,70 @@ public final class Partial<R> implements RowConsumer<R> {
     }
 
     /**
+     * Gives the chain every key it has not been given yet (class comment), on {@code threads}
+     * threads, each adding a slice of the exact set (the caller's into the chain's stage, the others'
+     * into filters of the same shape ORed in after); from then on the chain is asked row by row. A
+     * no-op when the chain has every key already.
+     */
+    public void finishFilter(int threads) {
+        if (!deferring) {
+            return;
+        }
+        deferring = false;
+        KeyBloom stage = bloom.stages().get(0).bloom();
+        int parts = counter.setSize() < MIN_KEYS_PER_THREAD ? 1 : Math.max(1, threads);
+        List<KeyBloom> others = new ArrayList<>();
+        List<Thread> helpers = new ArrayList<>();
+        Throwable[] failed = new Throwable[1];
+        for (int part = 1; part < parts; part++) {
+            KeyBloom own = stage.emptyLike();
+            others.add(own);
+            int p = part;
+            Thread t = new Thread(() -> {
+                try {
+                    counter.forEachKey(p, parts, own::add);
+                } catch (Throwable e) {
+                    synchronized (failed) {
+                        failed[0] = e;
+                    }
+                }
+            }, "ringsift-filter-" + part);
+            t.setDaemon(true);
+            t.start();
+            helpers.add(t);
+        }
+        counter.forEachKey(0, parts, stage::add);
+        for (Thread t : helpers) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while building the filter", e);
+            }
+        }
+        synchronized (failed) {
+            if (failed[0] instanceof Error e) {
+                throw e;
+            }
+            if (failed[0] != null) {
+                throw new IllegalStateException("building the filter failed", failed[0]);
+            }
+        }
+        stage.recount();
+        for (KeyBloom own : others) {
+            stage.putAll(own);
+        }
+    }
+
+    /** Below this many keys a second thread costs more than it saves. */
+    private static final int MIN_KEYS_PER_THREAD = 1 << 20;
+
+    /**
      * Exact mode: remember the hash of every row answered "probably seen" (a duplicate for an
      * ingest, a reference hit for a check) for a verifying pass.
      */
     public Partial<R> collectCandidates() {
+        finishFilter(1);
         candidates = new HashPairSet();
         return this;
     }
@@ -138,6 +225,8 @@ public final class Partial<R> implements RowConsumer<R> {
 
     /** Folds another partial (built with the same parameters) into this one. */
     public void mergeFrom(Partial<?> other) {
+        finishFilter(1);
+        other.finishFilter(1);
         bloom.mergeFrom(other.bloom);
         records += other.records;
         bloomDuplicates += other.bloomDuplicates;
@@ -161,6 +250,7 @@ public final class Partial<R> implements RowConsumer<R> {
     }
 
     public BloomChain bloom() {
+        finishFilter(1);
         return bloom;
     }
 
@@ -264,6 +354,7 @@ public final class Partial<R> implements RowConsumer<R> {
 
     /** The part both forms share: the counters, then each stage of the chain in Guava's form. */
     private void writeCountsAndStages(DataOutputStream out) throws IOException {
+        finishFilter(1);
         out.writeLong(records);
         out.writeLong(bloomDuplicates);
         out.writeLong(seenRecords);
@@ -275,6 +366,7 @@ public final class Partial<R> implements RowConsumer<R> {
     }
 
     private void readCountsAndStages(DataInputStream in) throws IOException {
+        finishFilter(1);   // the restored stages hold keys this exact set may not: the chain is asked row by row from here
         records = in.readLong();
         bloomDuplicates = in.readLong();
         seenRecords = in.readLong();

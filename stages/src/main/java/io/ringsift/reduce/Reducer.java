@@ -17,6 +17,11 @@ public final class Reducer {
         if (partials.isEmpty()) {
             throw new IllegalArgumentException("Nothing to merge: at least one partial is required");
         }
+        // an ingest's partials have their filters still to build from their exact sets (Partial): with every core
+        int cores = Runtime.getRuntime().availableProcessors();
+        for (P p : partials) {
+            p.finishFilter(cores);
+        }
         P into = partials.get(0);
         for (int i = 1; i < partials.size(); i++) {
             into.mergeFrom(partials.get(i));
