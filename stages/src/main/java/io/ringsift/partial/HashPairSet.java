@@ -106,9 +106,11 @@ public final class HashPairSet {
      * would double past 1/{@value #PENDING_RATIO} of it waits for it instead.
      *
      * <p>A thread zeroing an array does not stop for a safepoint, so a garbage collection asked for
-     * meanwhile still holds every thread until it is done (seen once in four runs). A table cut into
-     * 8 MiB segments avoided that, but its extra load a probe cost the handler's key work 30 ns a
-     * row (HandlerCpu), more than the stalls it saved.
+     * meanwhile holds every thread until it is done: the marking cycle G1 starts when this table
+     * takes the heap past 45% did, in two runs of twelve, for 277-374 ms. {@code bin/ringsift} sets
+     * that threshold to 80%; with {@code java -jar} the stall can still happen. A table cut into
+     * 8 MiB segments avoided it, but the extra load a probe cost the handler's key work 30 ns a row
+     * (HandlerCpu), more than the stalls it saved.
      */
     public void reserveAhead(long keys) {
         int target = capacityFor(keys);
