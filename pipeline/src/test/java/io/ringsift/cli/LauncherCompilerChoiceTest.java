@@ -66,7 +66,7 @@ class LauncherCompilerChoiceTest {
     @Test
     void marksTheHeapLateAndLetsJavaOptsHaveTheLastWord() throws Exception {
         String out = launch(Map.of("JAVA_OPTS", "-XX:InitiatingHeapOccupancyPercent=45"), "ingest", "csv", big.toString(), "--key", "key");
-        assertThat(out).contains("-XX:InitiatingHeapOccupancyPercent=80");
+        assertThat(out).contains("-XX:InitiatingHeapOccupancyPercent=80").contains("-XX:InitialRAMPercentage=4");
         assertThat(out.indexOf("-XX:InitiatingHeapOccupancyPercent=45")).isGreaterThan(out.indexOf("-XX:InitiatingHeapOccupancyPercent=80"));
     }
 
