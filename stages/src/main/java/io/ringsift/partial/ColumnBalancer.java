@@ -225,11 +225,14 @@ final class ColumnBalancer {
             lastJitMillis = -1;
             return;
         }
-        // asked only once a move is wanted: a short run never loads the management classes (~20 ms)
-        long jit = JitClock.millis();
-        boolean jitQuiet = lastJitMillis >= 0 && jit - lastJitMillis <= JIT_QUIET_MS;
-        lastJitMillis = jit;
-        if ((jitQuiet || farApart) && load.claimMove(now, 2 * wall)) {
+        boolean go = farApart;
+        if (!go) {
+            // asked only once a move is wanted and the two are close: a short run never loads the management classes (~20 ms)
+            long jit = JitClock.millis();
+            go = lastJitMillis >= 0 && jit - lastJitMillis <= JIT_QUIET_MS;
+            lastJitMillis = jit;
+        }
+        if (go && load.claimMove(now, 2 * wall)) {
             handOver(c, least);
             settle = SETTLE_WINDOWS;
         }
