@@ -118,7 +118,7 @@ public final class HashPairSet {
             return;
         }
         if (bytesFor(target) < BACKGROUND_BYTES || target <= 2 * capacity) {
-            rehashInto(target);
+            reserve(keys);
             return;
         }
         CompletableFuture<long[]> table = new CompletableFuture<>();
@@ -253,14 +253,7 @@ public final class HashPairSet {
 
     /** Every pair, in table order. */
     public void forEach(PairConsumer action) {
-        if (hasZero) {
-            action.accept(0, 0);
-        }
-        for (int i = 0; i < slots.length; i += 2) {
-            if (slots[i] != 0 || slots[i + 1] != 0) {
-                action.accept(slots[i], slots[i + 1]);
-            }
-        }
+        forEach(0, 1, action);
     }
 
     /** Bytes the table takes now. */

@@ -188,9 +188,11 @@ public final class Partial<R> implements RowConsumer<R> {
                 throw new IllegalStateException("building the filter failed", failed[0]);
             }
         }
-        stage.recount();
+        if (others.isEmpty()) {
+            stage.recount();
+        }
         for (KeyBloom own : others) {
-            stage.putAll(own);
+            stage.putAll(own);   // ORs and counts the set bits again
         }
     }
 
